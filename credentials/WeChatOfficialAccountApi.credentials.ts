@@ -1,0 +1,253 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { UserError } from 'n8n-workflow';
+
+import { explainErrcode } from '../nodes/WeChatOfficialAccount/transport/errcodes';
+import type { StoredToken, TokenFailure } from '../nodes/WeChatOfficialAccount/transport/token';
+import { apiBaseUrl, hostOf, tokenFingerprint } from '../nodes/WeChatOfficialAccount/transport/token';
+
+export class WeChatOfficialAccountApi implements ICredentialType {
+	name = 'weChatOfficialAccountApi';
+
+	displayName = 'WeChat Official Account API';
+
+	icon: Icon = { light: 'file:../icons/wechat.svg', dark: 'file:../icons/wechat.dark.svg' };
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-wechat-official-account/n8n-nodes-wechat-official-account#credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'AppID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'wx0123456789abcdef',
+			description:
+				'Developer ID of the Official Account: Settings and Development → Basic Configuration in the WeChat Official Accounts Platform',
+		},
+		{
+			displayName: 'AppSecret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Developer password, shown once when generated in Settings and Development → Basic Configuration. Also add the IP address n8n calls WeChat from to the IP whitelist there.',
+		},
+		{
+			displayName: 'API Server',
+			name: 'apiDomain',
+			type: 'options',
+			default: 'api.weixin.qq.com',
+			options: [
+				{ name: 'api.weixin.qq.com (Nearest Access Point)', value: 'api.weixin.qq.com' },
+				{ name: 'api2.weixin.qq.com (Off-Site Fallback)', value: 'api2.weixin.qq.com' },
+				{ name: 'sh.api.weixin.qq.com (Shanghai)', value: 'sh.api.weixin.qq.com' },
+				{ name: 'sz.api.weixin.qq.com (Shenzhen)', value: 'sz.api.weixin.qq.com' },
+				{ name: 'hk.api.weixin.qq.com (Hong Kong)', value: 'hk.api.weixin.qq.com' },
+				{ name: 'Custom Base URL', value: 'custom' },
+			],
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://wechat-gateway.example.com',
+			description:
+				'An API gateway that forwards to the WeChat API unchanged, or the bundled simulator (http://127.0.0.1:PORT)',
+			displayOptions: { show: { apiDomain: ['custom'] } },
+		},
+		{
+			displayName: 'Token Endpoint',
+			name: 'grantEndpoint',
+			type: 'options',
+			default: 'stable',
+			options: [
+				{
+					name: 'Stable Token (Recommended)',
+					value: 'stable',
+					description:
+						'Cgi-bin/stable_token: every system that asks gets the same token, so nobody cancels anybody',
+				},
+				{
+					name: 'Classic Token',
+					value: 'classic',
+					description:
+						'Cgi-bin/token: each call cancels the token that other systems of this account hold',
+				},
+			],
+		},
+		{
+			displayName:
+				'The classic endpoint cancels the token of every other system that uses this AppID (after about 5 minutes), and theirs cancels ours. Use it only if nothing else calls cgi-bin/token for this account.',
+			name: 'classicNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { grantEndpoint: ['classic'] } },
+		},
+		// Written by preAuthentication and stored by n8n; never shown.
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Token Expires At',
+			name: 'expiresAt',
+			type: 'hidden',
+			default: 0,
+		},
+		{
+			displayName: 'Token Issued For',
+			name: 'issuedFor',
+			type: 'hidden',
+			default: '',
+		},
+	];
+
+	/**
+	 * Fetches an access token; n8n calls this when the stored one is empty (the node empties it
+	 * when it expires, is rejected, or belongs to an edited AppID/AppSecret) and stores the result.
+	 * The stable endpoint is the default: every caller gets the same token, so concurrent
+	 * executions and workers refreshing at once do not cancel each other.
+	 */
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<StoredToken> {
+		const baseUrl = apiBaseUrl(credentials);
+		const appid = String(credentials.appId ?? '').trim();
+		const secret = String(credentials.appSecret ?? '').trim();
+		let response: TokenResponse;
+		try {
+			response =
+				credentials.grantEndpoint === 'classic'
+					? await this.helpers.httpRequest({
+							method: 'GET',
+							url: `${baseUrl}/cgi-bin/token`,
+							qs: { grant_type: 'client_credential', appid, secret },
+							json: true,
+						})
+					: await this.helpers.httpRequest({
+							method: 'POST',
+							url: `${baseUrl}/cgi-bin/stable_token`,
+							body: { grant_type: 'client_credential', appid, secret, force_refresh: false },
+							json: true,
+						});
+		} catch (error) {
+			// The request error carries the URL and body, that is the AppSecret: never pass it on.
+			const status = (error as { response?: { status?: number } }).response?.status;
+			const code = (error as { code?: string }).code;
+			throw tokenError(
+				`Could not get an access token from ${hostOf(baseUrl)}: ${status ? `HTTP ${status}` : (code ?? 'network error')}`,
+				'Check that n8n can reach the WeChat API server chosen in the credential ("API Server"). Behind a firewall, allow outbound HTTPS to it.',
+				{ network: true },
+			);
+		}
+		if (response?.errcode) {
+			const errmsg = String(response.errmsg ?? '');
+			const explanation = explainErrcode(response.errcode, errmsg, 'token');
+			throw tokenError(explanation.message, explanation.description, { errcode: response.errcode });
+		}
+		if (typeof response?.access_token !== 'string' || response.access_token === '') {
+			throw tokenError(
+				`The token endpoint at ${hostOf(baseUrl)} answered without an access token`,
+				'Check "API Server" in the credential: it must point at the WeChat API or a gateway that forwards it unchanged.',
+				{},
+			);
+		}
+		return {
+			accessToken: response.access_token,
+			expiresAt: Date.now() + Number(response.expires_in ?? 7200) * 1000,
+			issuedFor: tokenFingerprint(credentials),
+		};
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			qs: { access_token: '={{$credentials.accessToken}}' },
+		},
+	};
+
+	// Proves AppID, AppSecret and the IP whitelist: n8n runs preAuthentication first (its
+	// errors become the test's message), then this cheap call with the fresh token.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.apiDomain === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://" + $credentials.apiDomain}}',
+			url: '/cgi-bin/get_api_domain_ip',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errcode',
+					value: 40164,
+					message:
+						"n8n's IP address is not in the account's IP whitelist. Add it in Settings and Development → Basic Configuration → IP Whitelist.",
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errcode',
+					value: 40001,
+					message:
+						'WeChat rejected the new access token: another system may be using the classic token endpoint. Choose "Stable Token".',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errcode',
+					value: 42001,
+					message: 'The access token expired immediately; check the clock of the n8n server.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errcode',
+					value: 48001,
+					message: 'This account type is not authorised for the WeChat API.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errcode',
+					value: -1,
+					message: 'WeChat is busy; test the credential again in a minute.',
+				},
+			},
+		],
+	};
+}
+
+interface TokenResponse {
+	access_token?: string;
+	expires_in?: number;
+	errcode?: number;
+	errmsg?: string;
+}
+
+/** A readable token failure, marked so the node's transport can tell it from other errors. */
+function tokenError(message: string, description: string, failure: TokenFailure) {
+	return new UserError(message, { description, extra: { weChatTokenFailure: failure } });
+}

@@ -1,0 +1,130 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** One page of a WeChat cursor list (followers, tag followers, blacklist). */
+export interface CursorPage {
+	ids: readonly string[];
+	/** where the next page starts; empty when WeChat says there is none */
+	nextCursor: string;
+}
+
+export interface CursorListPull {
+	fetchPage(cursor: string): Promise<CursorPage>;
+	/** resume point: the list continues after this ID; empty starts from the beginning */
+	startAfter: string;
+	/** stop as soon as this many IDs were emitted; undefined pulls the whole list */
+	limit?: number;
+	/** receives each page's new IDs, in order, as soon as the page arrives */
+	emit(ids: string[]): void;
+	itemIndex: number;
+	/** for messages: what the IDs are, e.g. "followers" */
+	noun: string;
+	/** for messages: the parameter that takes the resume point */
+	resumeParameter: string;
+}
+
+export interface CursorListProgress {
+	received: number;
+	pages: number;
+	/** the last ID emitted, or the start point when none was */
+	resumeAfter: string;
+}
+
+/**
+ * Pages that bring no new ID in a row before the pull is declared stuck. A shifting list can
+ * repeat a few IDs across pages; a list that only repeats is not advancing.
+ */
+const MAX_PAGES_WITHOUT_NEW_IDS = 3;
+
+/**
+ * Walks a cursor list to its end, emitting every ID exactly once.
+ *
+ * WeChat ends a list in several ways, all accepted: a page with an empty cursor, a page without
+ * IDs (the `count: 0` page real servers send after echoing the last ID as cursor), or an empty
+ * list. It never restarts from the beginning, drops empty IDs, skips IDs already emitted (the
+ * list shifts while followers come and go), and stops with an error when a cursor comes back or
+ * pages stop bringing new IDs, instead of looping. Any failure is reported with what was received
+ * and where to resume.
+ */
+export async function pullCursorList(
+	this: IExecuteFunctions,
+	pull: CursorListPull,
+): Promise<CursorListProgress> {
+	const seen = new Set<string>();
+	const usedCursors = new Set<string>();
+	const progress: CursorListProgress = { received: 0, pages: 0, resumeAfter: pull.startAfter };
+	if (pull.startAfter) seen.add(pull.startAfter);
+	let cursor = pull.startAfter;
+	let pagesWithoutNewIds = 0;
+
+	try {
+		for (;;) {
+			usedCursors.add(cursor);
+			const page = await pull.fetchPage(cursor);
+			progress.pages++;
+
+			const wanted = pull.limit === undefined ? Infinity : pull.limit - progress.received;
+			const fresh: string[] = [];
+			for (const id of page.ids) {
+				if (fresh.length >= wanted) break;
+				if (typeof id !== 'string' || id === '' || seen.has(id)) continue;
+				seen.add(id);
+				fresh.push(id);
+			}
+			if (fresh.length > 0) {
+				pull.emit(fresh);
+				progress.received += fresh.length;
+				progress.resumeAfter = fresh[fresh.length - 1];
+				pagesWithoutNewIds = 0;
+			} else {
+				pagesWithoutNewIds++;
+			}
+
+			if (progress.received >= (pull.limit ?? Infinity)) break;
+			if (page.ids.length === 0 || page.nextCursor === '') break;
+			if (usedCursors.has(page.nextCursor)) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`WeChat sent the same ${pull.noun} cursor twice (${page.nextCursor}); stopped instead of looping`,
+					{
+						description: `The list did not advance. This can happen while many ${pull.noun} come and go during a pull; run it again.`,
+						itemIndex: pull.itemIndex,
+					},
+				);
+			}
+			if (pagesWithoutNewIds >= MAX_PAGES_WITHOUT_NEW_IDS) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`WeChat sent ${MAX_PAGES_WITHOUT_NEW_IDS} pages in a row with no new ${pull.noun}; stopped instead of looping`,
+					{
+						description: `The list did not advance. This can happen while many ${pull.noun} come and go during a pull; run it again.`,
+						itemIndex: pull.itemIndex,
+					},
+				);
+			}
+			cursor = page.nextCursor;
+		}
+	} catch (error) {
+		throw withProgress(error, progress, pull);
+	}
+	return progress;
+}
+
+/** Adds what a failed pull received and where to resume to its error, for the message and for error items. */
+function withProgress(error: unknown, progress: CursorListProgress, pull: CursorListPull): unknown {
+	if (!(error instanceof NodeApiError || error instanceof NodeOperationError) || progress.pages === 0) {
+		return error;
+	}
+	const resume = progress.resumeAfter
+		? `set "${pull.resumeParameter}" to ${progress.resumeAfter} to continue from there without repeats`
+		: 'run the same pull again to start over';
+	const note =
+		`Received ${progress.received} ${pull.noun} in ${progress.pages} page(s) before this error ` +
+		`(they are in the output only when the node's "On Error" setting continues). To resume, ${resume}.`;
+	error.description = error.description ? `${error.description} ${note}` : note;
+	Object.assign(error.context, {
+		received: progress.received,
+		resumeAfter: progress.resumeAfter,
+	});
+	return error;
+}

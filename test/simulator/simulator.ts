@@ -1,0 +1,364 @@
+/**
+ * A WeChat Official Account API simulator: a real HTTP server on loopback that behaves like
+ * api.weixin.qq.com where this package depends on it (see shared/reference/wechat-api.md):
+ * errors as HTTP 200 + errcode, both token endpoints with their real semantics, token expiry on
+ * a clock the test controls, the real end-of-list shapes of cgi-bin/user/get, faults on demand,
+ * and a request log to assert on.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type EndShape =
+	/** real servers: the last data page echoes its last OpenID, the next call returns count 0 without data */
+	| 'echo-then-empty'
+	/** the documentation: the last data page has an empty next_openid */
+	| 'empty-cursor';
+
+export interface SimulatorOptions {
+	appId?: string;
+	appSecret?: string;
+	/** how many followers, or the exact OpenIDs */
+	followers?: number | string[];
+	/** OpenIDs per user/get page (10,000 on real servers) */
+	pageSize?: number;
+	endShape?: EndShape;
+	/** lifetime of a new token (7200 s on real servers) */
+	tokenTtlSeconds?: number;
+	/** how long a classic token keeps working after a newer one was issued (about 300 s) */
+	classicOverlapSeconds?: number;
+	/** added before every answer, to imitate a real round trip */
+	latencyMs?: number;
+}
+
+export type FaultReply =
+	| { errcode: number; errmsg: string }
+	/** close the connection without answering */
+	| 'drop'
+	| { httpStatus: number };
+
+export interface RequestLogEntry {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	body?: Record<string, unknown>;
+	/** errcode of the answer, 0 for success; undefined for a dropped connection */
+	errcode?: number;
+}
+
+interface TokenRecord {
+	kind: 'classic' | 'stable';
+	expiresAt: number;
+	/** replaced by a newer token: answered with 40001 "not latest" once expired */
+	superseded: boolean;
+}
+
+interface Fault {
+	path: string;
+	reply: FaultReply;
+	remaining: number;
+}
+
+export const SIM_APP_ID = 'wx5im0ff1c1a1acc7';
+export const SIM_APP_SECRET = 'c0ffee5ecret0000000000000000beef';
+
+const OPENID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A 28-character OpenID shaped like WeChat's, unique per index. */
+export function simulatedOpenid(index: number): string {
+	let suffix = '';
+	let rest = index;
+	for (let i = 0; i < 21; i++) {
+		suffix = OPENID_ALPHABET[rest % 64] + suffix;
+		rest = Math.floor(rest / 64);
+	}
+	return `oSIMx${String(index % 97).padStart(2, '0')}${suffix}`;
+}
+
+export class WeChatSimulator {
+	readonly appId: string;
+	readonly appSecret: string;
+	pageSize: number;
+	endShape: EndShape;
+	tokenTtlSeconds: number;
+	classicOverlapSeconds: number;
+	latencyMs: number;
+	/** added to the real clock: tests move time forward to expire tokens */
+	clockOffsetMs = 0;
+	/** every request, in order */
+	readonly log: RequestLogEntry[] = [];
+	/** when set, every call answers 40164 quoting this caller IP */
+	blockedIp: string | undefined;
+	/** when set, user/get answers 45009 after this many successful calls */
+	userGetDailyQuota: number | undefined;
+
+	private followers: string[] = [];
+	private followerIndex = new Map<string, number>();
+	private readonly tokens = new Map<string, TokenRecord>();
+	private stableToken: string | undefined;
+	private faults: Fault[] = [];
+	private tokenSerial = 0;
+	private userGetSuccesses = 0;
+	private server: Server | undefined;
+	private readonly sockets = new Set<import('node:net').Socket>();
+
+	constructor(options: SimulatorOptions = {}) {
+		this.appId = options.appId ?? SIM_APP_ID;
+		this.appSecret = options.appSecret ?? SIM_APP_SECRET;
+		this.pageSize = options.pageSize ?? 10_000;
+		this.endShape = options.endShape ?? 'echo-then-empty';
+		this.tokenTtlSeconds = options.tokenTtlSeconds ?? 7200;
+		this.classicOverlapSeconds = options.classicOverlapSeconds ?? 300;
+		this.latencyMs = options.latencyMs ?? 0;
+		this.setFollowers(options.followers ?? 0);
+	}
+
+	now(): number {
+		return Date.now() + this.clockOffsetMs;
+	}
+
+	advanceClock(ms: number): void {
+		this.clockOffsetMs += ms;
+	}
+
+	setFollowers(followers: number | string[]): void {
+		this.followers = typeof followers === 'number' ? Array.from({ length: followers }, (_, i) => simulatedOpenid(i)) : [...followers];
+		this.followerIndex = new Map(this.followers.map((openid, index) => [openid, index]));
+	}
+
+	allFollowers(): readonly string[] {
+		return this.followers;
+	}
+
+	/** Answers the next `times` calls to `path` with `reply` instead of serving them. */
+	injectFault(path: string, reply: FaultReply, times = 1): void {
+		this.faults.push({ path, reply, remaining: times });
+	}
+
+	/** Every token issued so far stops working now, as after its expiry time. */
+	expireAllTokens(): void {
+		for (const record of this.tokens.values()) record.expiresAt = Math.min(record.expiresAt, this.now() - 1);
+	}
+
+	/**
+	 * Another system of the same account calls the classic cgi-bin/token: every earlier classic
+	 * token is superseded and stops working after the overlap (immediately with 0).
+	 */
+	anotherSystemTakesClassicToken(overlapSeconds = this.classicOverlapSeconds): string {
+		return this.issueClassicToken(overlapSeconds);
+	}
+
+	/** Another system asks stable_token with force_refresh: the stable token is replaced at once. */
+	anotherSystemForcesStableRefresh(): string {
+		return this.issueStableToken(true);
+	}
+
+	requests(path: string): RequestLogEntry[] {
+		return this.log.filter((entry) => entry.path === path);
+	}
+
+	/** Calls to either token endpoint. */
+	tokenCalls(): RequestLogEntry[] {
+		return this.log.filter((entry) => entry.path === '/cgi-bin/token' || entry.path === '/cgi-bin/stable_token');
+	}
+
+	/** The next_openid of every user/get call, in order ('' for the first page). */
+	userGetCursors(): string[] {
+		return this.requests('/cgi-bin/user/get').map((entry) => entry.query.next_openid ?? '');
+	}
+
+	clearLog(): void {
+		this.log.length = 0;
+	}
+
+	async start(port = 0): Promise<string> {
+		this.server = createServer((req, res) => {
+			void this.handle(req, res);
+		});
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+		return this.baseUrl;
+	}
+
+	get baseUrl(): string {
+		const address = this.server?.address() as AddressInfo | null;
+		if (!address) throw new Error('simulator not started');
+		return `http://127.0.0.1:${address.port}`;
+	}
+
+	async stop(): Promise<void> {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		this.server = undefined;
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://simulator');
+		const query = Object.fromEntries(url.searchParams.entries());
+		const entry: RequestLogEntry = { method: req.method ?? 'GET', path: url.pathname, query };
+		this.log.push(entry);
+		let body: Record<string, unknown> | undefined;
+		try {
+			const raw = await readBody(req);
+			if (raw) body = JSON.parse(raw) as Record<string, unknown>;
+		} catch {
+			return this.reply(res, entry, { errcode: 47001, errmsg: 'data format error rid: sim-parse' });
+		}
+		if (body) entry.body = body;
+		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+
+		const fault = this.faults.find((candidate) => candidate.path === url.pathname && candidate.remaining > 0);
+		if (fault) {
+			fault.remaining--;
+			this.faults = this.faults.filter((candidate) => candidate.remaining > 0);
+			if (fault.reply === 'drop') {
+				req.socket.destroy();
+				return;
+			}
+			if ('httpStatus' in fault.reply) {
+				entry.errcode = -1;
+				res.writeHead(fault.reply.httpStatus, { 'Content-Type': 'text/html' });
+				res.end('<html><body>gateway error</body></html>');
+				return;
+			}
+			return this.reply(res, entry, fault.reply);
+		}
+		if (this.blockedIp) {
+			return this.reply(res, entry, {
+				errcode: 40164,
+				errmsg: `invalid ip ${this.blockedIp} ipv6 ::ffff:${this.blockedIp}, not in whitelist rid: ${rid()}`,
+			});
+		}
+		this.reply(res, entry, this.route(url.pathname, query, body ?? {}));
+	}
+
+	private route(path: string, query: Record<string, string>, body: Record<string, unknown>): object {
+		switch (path) {
+			case '/cgi-bin/token':
+				return this.classicTokenEndpoint(query);
+			case '/cgi-bin/stable_token':
+				return this.stableTokenEndpoint(body);
+			case '/cgi-bin/user/get':
+				return this.withToken(query, () => this.userGet(query.next_openid ?? ''));
+			case '/cgi-bin/get_api_domain_ip':
+				return this.withToken(query, () => ({ ip_list: ['101.226.103.0/25', '101.226.233.128/25'] }));
+			default:
+				return { errcode: 404, errmsg: `invalid url domain rid: ${rid()}` };
+		}
+	}
+
+	private checkApp(appid: unknown, secret: unknown, wrongSecret: { errcode: number; errmsg: string }) {
+		if (!appid) return { errcode: 41002, errmsg: `appid missing rid: ${rid()}` };
+		if (appid !== this.appId) return { errcode: 40013, errmsg: `invalid appid rid: ${rid()}` };
+		if (!secret) return { errcode: 41004, errmsg: `appsecret missing rid: ${rid()}` };
+		if (secret !== this.appSecret) return wrongSecret;
+		return undefined;
+	}
+
+	private classicTokenEndpoint(query: Record<string, string>): object {
+		if (query.grant_type !== 'client_credential') return { errcode: 40002, errmsg: `invalid grant_type rid: ${rid()}` };
+		const problem = this.checkApp(query.appid, query.secret, {
+			errcode: 40001,
+			errmsg: `invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r rid: ${rid()}`,
+		});
+		if (problem) return problem;
+		const token = this.issueClassicToken(this.classicOverlapSeconds);
+		return { access_token: token, expires_in: this.tokenTtlSeconds };
+	}
+
+	private stableTokenEndpoint(body: Record<string, unknown>): object {
+		if (body.grant_type !== 'client_credential') return { errcode: 40002, errmsg: `invalid grant_type rid: ${rid()}` };
+		const problem = this.checkApp(body.appid, body.secret, { errcode: 40125, errmsg: `invalid appsecret rid: ${rid()}` });
+		if (problem) return problem;
+		const token = this.issueStableToken(body.force_refresh === true);
+		const record = this.tokens.get(token)!;
+		return { access_token: token, expires_in: Math.floor((record.expiresAt - this.now()) / 1000) };
+	}
+
+	private newTokenValue(kind: 'classic' | 'stable'): string {
+		this.tokenSerial++;
+		// Long and opaque like real tokens, so tests can search errors for them.
+		return `${kind === 'stable' ? 'STB' : 'CLS'}_${this.tokenSerial}_${'x'.repeat(20)}${Math.random().toString(36).slice(2, 12)}`;
+	}
+
+	private issueClassicToken(overlapSeconds: number): string {
+		const now = this.now();
+		for (const record of this.tokens.values()) {
+			if (record.kind === 'classic' && !record.superseded) {
+				record.superseded = true;
+				record.expiresAt = Math.min(record.expiresAt, now + overlapSeconds * 1000);
+			}
+		}
+		const token = this.newTokenValue('classic');
+		this.tokens.set(token, { kind: 'classic', expiresAt: now + this.tokenTtlSeconds * 1000, superseded: false });
+		return token;
+	}
+
+	private issueStableToken(forceRefresh: boolean): string {
+		const now = this.now();
+		const current = this.stableToken ? this.tokens.get(this.stableToken) : undefined;
+		// The platform hands out the same stable token until 5 minutes before it expires.
+		if (current && !forceRefresh && current.expiresAt - now > 300_000) return this.stableToken!;
+		if (current) {
+			current.superseded = true;
+			if (forceRefresh) current.expiresAt = now - 1;
+		}
+		const token = this.newTokenValue('stable');
+		this.tokens.set(token, { kind: 'stable', expiresAt: now + this.tokenTtlSeconds * 1000, superseded: false });
+		this.stableToken = token;
+		return token;
+	}
+
+	private withToken(query: Record<string, string>, serve: () => object): object {
+		const token = query.access_token;
+		if (!token) return { errcode: 41001, errmsg: `access_token missing rid: ${rid()}` };
+		const record = this.tokens.get(token);
+		if (!record) return { errcode: 40001, errmsg: `invalid credential, access_token is invalid or not latest rid: ${rid()}` };
+		if (record.expiresAt <= this.now()) {
+			return record.superseded
+				? { errcode: 40001, errmsg: `invalid credential, access_token is invalid or not latest rid: ${rid()}` }
+				: { errcode: 42001, errmsg: `access_token expired rid: ${rid()}` };
+		}
+		return serve();
+	}
+
+	private userGet(nextOpenid: string): object {
+		if (this.userGetDailyQuota !== undefined && this.userGetSuccesses >= this.userGetDailyQuota) {
+			return { errcode: 45009, errmsg: `reach max api daily quota limit rid: ${rid()}` };
+		}
+		let start = 0;
+		if (nextOpenid) {
+			const index = this.followerIndex.get(nextOpenid);
+			if (index === undefined) return { errcode: 40003, errmsg: `invalid openid rid: ${rid()}` };
+			start = index + 1;
+		}
+		this.userGetSuccesses++;
+		const total = this.followers.length;
+		if (total === 0) return { total: 0, count: 0 };
+		const page = this.followers.slice(start, start + this.pageSize);
+		if (page.length === 0) return { total, count: 0, next_openid: '' };
+		const isLast = start + page.length >= total;
+		const next = isLast && this.endShape === 'empty-cursor' ? '' : page[page.length - 1];
+		return { total, count: page.length, data: { openid: page }, next_openid: next };
+	}
+
+	private reply(res: ServerResponse, entry: RequestLogEntry, body: object): void {
+		entry.errcode = (body as { errcode?: number }).errcode ?? 0;
+		const text = JSON.stringify(body);
+		res.writeHead(200, { 'Content-Type': 'application/json; encoding=utf-8', 'Content-Length': Buffer.byteLength(text) });
+		res.end(text);
+	}
+}
+
+function rid(): string {
+	return `sim-${Math.random().toString(16).slice(2, 10)}`;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
