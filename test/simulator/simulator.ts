@@ -35,7 +35,9 @@ export type FaultReply =
 	| { errcode: number; errmsg: string }
 	/** close the connection without answering */
 	| 'drop'
-	| { httpStatus: number };
+	| { httpStatus: number }
+	/** answer with this body as it is (crafted pages: repeated cursors, empty OpenIDs) */
+	| { json: object };
 
 export interface RequestLogEntry {
 	method: string;
@@ -76,8 +78,9 @@ export function simulatedOpenid(index: number): string {
 }
 
 export class WeChatSimulator {
-	readonly appId: string;
-	readonly appSecret: string;
+	/** the account's real AppID and AppSecret; change them to imitate a reset secret */
+	appId: string;
+	appSecret: string;
 	pageSize: number;
 	endShape: EndShape;
 	tokenTtlSeconds: number;
@@ -97,6 +100,8 @@ export class WeChatSimulator {
 	private readonly tokens = new Map<string, TokenRecord>();
 	private stableToken: string | undefined;
 	private faults: Fault[] = [];
+	private hooks: Array<{ path: string; call: number; action: () => void }> = [];
+	private readonly callCounts = new Map<string, number>();
 	private tokenSerial = 0;
 	private userGetSuccesses = 0;
 	private server: Server | undefined;
@@ -133,6 +138,11 @@ export class WeChatSimulator {
 	/** Answers the next `times` calls to `path` with `reply` instead of serving them. */
 	injectFault(path: string, reply: FaultReply, times = 1): void {
 		this.faults.push({ path, reply, remaining: times });
+	}
+
+	/** Runs `action` just before the `call`-th request to `path` (1-based) is served. */
+	when(path: string, call: number, action: () => void): void {
+		this.hooks.push({ path, call, action });
 	}
 
 	/** Every token issued so far stops working now, as after its expiry time. */
@@ -209,6 +219,9 @@ export class WeChatSimulator {
 		}
 		if (body) entry.body = body;
 		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+		const call = (this.callCounts.get(url.pathname) ?? 0) + 1;
+		this.callCounts.set(url.pathname, call);
+		for (const hook of this.hooks) if (hook.path === url.pathname && hook.call === call) hook.action();
 
 		const fault = this.faults.find((candidate) => candidate.path === url.pathname && candidate.remaining > 0);
 		if (fault) {
@@ -218,6 +231,7 @@ export class WeChatSimulator {
 				req.socket.destroy();
 				return;
 			}
+			if ('json' in fault.reply) return this.reply(res, entry, fault.reply.json);
 			if ('httpStatus' in fault.reply) {
 				entry.errcode = -1;
 				res.writeHead(fault.reply.httpStatus, { 'Content-Type': 'text/html' });

@@ -67,11 +67,16 @@ export async function createApiClient(context: IExecuteFunctions): Promise<WeCha
 	}
 
 	function fail(failure: ApiFailure, itemIndex: number): never {
-		throw new NodeApiError(context.getNode(), failure.details, {
-			message: redact(failure.message),
+		const message = redact(failure.message);
+		const error = new NodeApiError(context.getNode(), failure.details, {
+			message,
 			description: redact(failure.description),
 			itemIndex,
 		});
+		// NodeApiError swaps a message that mentions e.g. ECONNREFUSED for a generic sentence
+		// without the host; ours already says what happened and where.
+		error.message = message;
+		throw error;
 	}
 
 	async function send(request: WeChatApiRequest): Promise<IDataObject> {

@@ -1,0 +1,64 @@
+import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { SimulatorOptions } from '../simulator/simulator';
+import { WeChatSimulator } from '../simulator/simulator';
+import type { RunOptions } from './n8n';
+import { CredentialStore, runNode } from './n8n';
+
+/** A simulator on loopback and an n8n credential store pointing at it, torn down after each test. */
+export class Fixture {
+	readonly store = new CredentialStore();
+	readonly credentialId = 'wechat-credential';
+
+	private constructor(readonly sim: WeChatSimulator) {}
+
+	static async start(options: SimulatorOptions = {}, credential: ICredentialDataDecryptedObject = {}): Promise<Fixture> {
+		const sim = new WeChatSimulator(options);
+		const baseUrl = await sim.start();
+		const fixture = new Fixture(sim);
+		fixture.store.add(fixture.credentialId, {
+			appId: sim.appId,
+			appSecret: sim.appSecret,
+			apiDomain: 'custom',
+			baseUrl,
+			...credential,
+		});
+		return fixture;
+	}
+
+	async stop(): Promise<void> {
+		await this.sim.stop();
+	}
+
+	/** What n8n has stored for the credential now. */
+	stored(): ICredentialDataDecryptedObject {
+		return this.store.get(this.credentialId).data;
+	}
+
+	/** One execution of Get followers with these parameters. */
+	async getFollowers(
+		parameters: Record<string, unknown> = { returnAll: true },
+		options: Partial<RunOptions> = {},
+	): Promise<INodeExecutionData[]> {
+		return await runNode({
+			store: this.store,
+			credentialId: this.credentialId,
+			parameters: { resource: 'follower', operation: 'getAll', ...parameters },
+			...options,
+		});
+	}
+}
+
+export function openidsOf(items: INodeExecutionData[]): string[] {
+	return items.filter((item) => item.json.openid !== undefined).map((item) => item.json.openid as string);
+}
+
+/** Runs `run` and returns the error it throws (failing the test if it does not). */
+export async function errorOf(run: () => Promise<unknown>): Promise<Error & { description?: string; context?: Record<string, unknown> }> {
+	try {
+		await run();
+	} catch (error) {
+		return error as Error & { description?: string };
+	}
+	throw new Error('expected the execution to fail, it succeeded');
+}
