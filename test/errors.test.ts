@@ -219,4 +219,14 @@ describe('No secret in errors or error items', () => {
 		expect(error.message).toContain('access_token=***');
 		expectNoSecret(fixture, error);
 	});
+
+	test('a bare token or AppSecret in an errmsg is redacted', async () => {
+		fixture = await Fixture.start({ followers: 3 });
+		await fixture.getFollowers();
+		const token = String(fixture.stored().accessToken);
+		fixture.sim.injectFault('/cgi-bin/user/get', { errcode: 61001, errmsg: `token ${token} and ${fixture.sim.appSecret} refused rid: e` });
+		const error = await errorOf(() => fixture.getFollowers());
+		expect(error.message).toBe('WeChat returned an error: token *** and *** refused (WeChat errcode 61001)');
+		expectNoSecret(fixture, error);
+	});
 });

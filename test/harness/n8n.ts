@@ -254,3 +254,43 @@ export async function runNode(options: RunOptions): Promise<INodeExecutionData[]
 	const [output] = (await nodeType.execute!.call(context)) as INodeExecutionData[][];
 	return output;
 }
+
+/**
+ * The credential's Test button, as n8n runs it for a credential with preAuthentication and a
+ * test request: preAuthentication always runs, then the test request is resolved against the
+ * credential, authenticated and sent, and each `responseSuccessBody` rule may turn the answer
+ * into a failure with its message.
+ */
+export async function testCredential(store: CredentialStore, credentialId: string): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const credentialType = credentialTypes.weChatOfficialAccountApi;
+	const helper = new TestCredentialsHelper(store);
+	const credentials = await helper.getDecrypted({} as IWorkflowExecuteAdditionalData, { id: credentialId, name: '' }, credentialType.name);
+	const axios = (await import('axios')).default;
+	const httpRequest = async (options: IHttpRequestOptions) =>
+		(await axios.request({ method: options.method, url: options.url, params: options.qs, data: options.body })).data;
+	try {
+		Object.assign(credentials, await credentialType.preAuthentication!.call({ helpers: { httpRequest } } as IHttpRequestHelper, credentials));
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message };
+	}
+	const nodeTypes = new SingleNodeTypes();
+	const node: INode = { id: 'test', name: 'Test', type: NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const resolve = (value: unknown) =>
+		workflow.expression.getParameterValue(value as string, null, 0, 0, node.name, [], 'internal', { $credentials: credentials });
+	const request = credentialType.test!.request;
+	const authenticated = await helper.authenticate(
+		credentials,
+		credentialType.name,
+		{ method: request.method, url: `${resolve(request.baseURL)}${request.url}` } as IHttpRequestOptions,
+		workflow,
+		node,
+	);
+	const body = await httpRequest(authenticated);
+	for (const rule of credentialType.test!.rules ?? []) {
+		if (rule.type === 'responseSuccessBody' && body?.[rule.properties.key] === rule.properties.value) {
+			return { status: 'Error', message: rule.properties.message };
+		}
+	}
+	return { status: 'OK', message: 'Connection tested successfully' };
+}

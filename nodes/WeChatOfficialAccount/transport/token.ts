@@ -72,6 +72,7 @@ export function tokenFailureOf(error: unknown): (TokenFailure & { message: strin
 	return undefined;
 }
 
+/** The server part of a base URL, for messages: no scheme, no user:password@. */
 export function hostOf(baseUrl: string): string {
-	return baseUrl.replace(/^[a-z]+:\/\//i, '');
+	return baseUrl.replace(/^[a-z]+:\/\//i, '').replace(/^[^@/]*@/, '');
 }
