@@ -101,8 +101,7 @@ export async function createApiClient(context: IExecuteFunctions): Promise<WeCha
 					data: credentials,
 				},
 			},
-		)) as IDataObject | string | undefined;
-		knownSecrets.add(credentials.accessToken);
+		).finally(() => knownSecrets.add(credentials.accessToken))) as IDataObject | string | undefined;
 		if (typeof response !== 'object' || response === null) {
 			throw new UnexpectedBody(typeof response === 'string' ? response.slice(0, 200) : String(response));
 		}
