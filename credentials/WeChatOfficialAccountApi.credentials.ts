@@ -11,8 +11,14 @@ import type {
 import { UserError } from 'n8n-workflow';
 
 import { explainErrcode } from '../nodes/WeChatOfficialAccount/transport/errcodes';
-import type { StoredToken, TokenFailure } from '../nodes/WeChatOfficialAccount/transport/token';
-import { apiBaseUrl, hostOf, tokenFingerprint } from '../nodes/WeChatOfficialAccount/transport/token';
+import type { StoredToken } from '../nodes/WeChatOfficialAccount/transport/token';
+import {
+	TOKEN_ENDPOINT_FAILURE,
+	TOKEN_ENDPOINT_UNREACHABLE,
+	apiBaseUrl,
+	hostOf,
+	tokenFingerprint,
+} from '../nodes/WeChatOfficialAccount/transport/token';
 
 export class WeChatOfficialAccountApi implements ICredentialType {
 	name = 'weChatOfficialAccountApi';
@@ -152,23 +158,20 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			// The request error carries the URL and body, that is the AppSecret: never pass it on.
 			const status = (error as { response?: { status?: number } }).response?.status;
 			const code = (error as { code?: string }).code;
-			throw tokenError(
-				`Could not get an access token from ${hostOf(baseUrl)}: ${status ? `HTTP ${status}` : (code ?? 'network error')}`,
-				'Check that n8n can reach the WeChat API server chosen in the credential ("API Server"). Behind a firewall, allow outbound HTTPS to it.',
-				{ network: true },
-			);
+			throw new UserError(`${TOKEN_ENDPOINT_FAILURE} at ${hostOf(baseUrl)} ${TOKEN_ENDPOINT_UNREACHABLE}`, {
+				description: `${status ? `HTTP ${status}` : `Network error ${code ?? ''}`.trim()}. Check that n8n can reach the WeChat API server chosen in the credential ("API Server"); behind a firewall, allow outbound HTTPS to it.`,
+			});
 		}
 		if (response?.errcode) {
 			const errmsg = String(response.errmsg ?? '');
 			const explanation = explainErrcode(response.errcode, errmsg, 'token');
-			throw tokenError(explanation.message, explanation.description, { errcode: response.errcode });
+			throw new UserError(explanation.message, { description: explanation.description });
 		}
 		if (typeof response?.access_token !== 'string' || response.access_token === '') {
-			throw tokenError(
-				`The token endpoint at ${hostOf(baseUrl)} answered without an access token`,
-				'Check "API Server" in the credential: it must point at the WeChat API or a gateway that forwards it unchanged.',
-				{},
-			);
+			throw new UserError(`${TOKEN_ENDPOINT_FAILURE} at ${hostOf(baseUrl)} answered without an access token`, {
+				description:
+					'Check "API Server" in the credential: it must point at the WeChat API or a gateway that forwards it unchanged.',
+			});
 		}
 		return {
 			accessToken: response.access_token,
@@ -245,9 +248,4 @@ interface TokenResponse {
 	expires_in?: number;
 	errcode?: number;
 	errmsg?: string;
-}
-
-/** A readable token failure, marked so the node's transport can tell it from other errors. */
-function tokenError(message: string, description: string, failure: TokenFailure) {
-	return new UserError(message, { description, extra: { weChatTokenFailure: failure } });
 }

@@ -41,6 +41,6 @@ describe('Credential test (the Test button)', () => {
 		fixture.sim.injectFault('/cgi-bin/token', 'drop');
 		const result = await testCredential(fixture.store, fixture.credentialId);
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Could not get an access token from 127\.0\.0\.1:\d+: ECONNRESET$/);
+		expect(result.message).toMatch(/^The WeChat token endpoint at 127\.0\.0\.1:\d+ could not be reached$/);
 	});
 });

@@ -143,7 +143,7 @@ export async function createApiClient(context: IExecuteFunctions): Promise<WeCha
 				}
 				const tokenFailure = tokenFailureOf(error);
 				if (tokenFailure) {
-					const transient = tokenFailure.network === true || tokenFailure.errcode === -1;
+					const transient = tokenFailure.network || tokenFailure.errcode === -1;
 					if (transient && (await backOff(tokenFailure.message))) continue;
 					fail(
 						{

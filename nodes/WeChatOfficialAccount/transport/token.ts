@@ -19,11 +19,21 @@ export interface StoredToken extends IDataObject {
 	issuedFor: string;
 }
 
-/** Marker on errors thrown by the token fetch, so the transport can tell them from other failures. */
+/**
+ * How token failures are recognised after n8n wrapped them. n8n 1.x keeps only the message and
+ * description of what preAuthentication throws, so the messages themselves carry the kind:
+ * errcode failures end with "(WeChat errcode N)" (see errcodes.ts), the others start with this.
+ */
+export const TOKEN_ENDPOINT_FAILURE = 'The WeChat token endpoint';
+export const TOKEN_ENDPOINT_UNREACHABLE = 'could not be reached';
+const ERRCODE_IN_MESSAGE = /\(WeChat errcode (-?\d+)\)$/;
+
 export interface TokenFailure {
+	message: string;
+	description: string;
 	errcode?: number;
 	/** the token endpoint could not be reached (worth retrying) */
-	network?: boolean;
+	network: boolean;
 }
 
 export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -59,13 +69,20 @@ export function isStoredTokenUsable(credentials: ICredentialDataDecryptedObject,
 	);
 }
 
-export function tokenFailureOf(error: unknown): (TokenFailure & { message: string; description: string }) | undefined {
-	// n8n wraps whatever preAuthentication throws in a NodeApiError; look through the wrapper.
+/** The token failure behind an error from httpRequestWithAuthentication, if that is what it is. */
+export function tokenFailureOf(error: unknown): TokenFailure | undefined {
 	for (let current = error as { cause?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
-		const candidate = current as { extra?: { weChatTokenFailure?: TokenFailure }; message?: string; description?: string };
-		const failure = candidate.extra?.weChatTokenFailure;
-		if (failure) {
-			return { ...failure, message: String(candidate.message), description: String(candidate.description ?? '') };
+		const { message, description } = current as { message?: unknown; description?: unknown };
+		if (typeof message === 'string') {
+			const errcode = ERRCODE_IN_MESSAGE.exec(message)?.[1];
+			if (errcode !== undefined || message.startsWith(TOKEN_ENDPOINT_FAILURE)) {
+				return {
+					message,
+					description: typeof description === 'string' ? description : '',
+					errcode: errcode === undefined ? undefined : Number(errcode),
+					network: message.endsWith(TOKEN_ENDPOINT_UNREACHABLE),
+				};
+			}
 		}
 		current = current.cause as typeof current;
 	}
