@@ -140,6 +140,16 @@ export class WeChatSimulator {
 		this.faults.push({ path, reply, remaining: times });
 	}
 
+	/** Every access token handed out so far, to search outputs and logs for. */
+	issuedTokens(): string[] {
+		return [...this.tokens.keys()];
+	}
+
+	/** How many requests to `path` arrived so far (clearLog does not reset it). */
+	callCount(path: string): number {
+		return this.callCounts.get(path) ?? 0;
+	}
+
 	/** Runs `action` just before the `call`-th request to `path` (1-based) is served. */
 	when(path: string, call: number, action: () => void): void {
 		this.hooks.push({ path, call, action });

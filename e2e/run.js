@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// End-to-end tests: the packed package inside real n8n 1.x and 2.x, against the simulator.
+// Usage: node e2e/run.js [--lines=1,2]
+'use strict';
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { LINES, ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, nodeOutput, log, sh } = require('./lib');
+
+const WECHAT = 'WeChat Official Account';
+let passed = 0;
+let failed = 0;
+
+async function check(name, body) {
+	const started = Date.now();
+	try {
+		await body();
+		passed++;
+		log(`  ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	} catch (error) {
+		failed++;
+		log(`  FAIL ${name}\n${String(error.stack || error).replace(/^/gm, '       ')}`);
+	}
+}
+
+function openids(items) {
+	return items.map((item) => item.json.openid);
+}
+
+function assertNoSecret(text, secrets) {
+	for (const secret of secrets) assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 4)}…) appears in n8n's output`);
+}
+
+async function runLine(line, tarball, workDir, simulatorModule) {
+	const install = ensureN8n(line);
+	log(`${install.label}`);
+	const instance = await createInstance(install, tarball, workDir);
+	const sim = new simulatorModule.WeChatSimulator({ followers: 0 });
+	const baseUrl = await sim.start();
+	const good = { id: 'wechatSimGood001', name: 'WeChat simulator' };
+	const bad = { id: 'wechatSimBad0001', name: 'WeChat simulator, wrong AppSecret' };
+	const wrongSecret = 'e2e-wrong-appsecret-00000000000000';
+	const secrets = () => [sim.appSecret, wrongSecret, ...sim.issuedTokens()];
+	try {
+		await instance.importCredentials([
+			{ ...good, type: 'weChatOfficialAccountApi', data: { appId: sim.appId, appSecret: sim.appSecret, apiDomain: 'custom', baseUrl } },
+			{ ...bad, type: 'weChatOfficialAccountApi', data: { appId: sim.appId, appSecret: wrongSecret, apiDomain: 'custom', baseUrl } },
+		]);
+		await instance.importWorkflows([
+			followersWorkflow('wechatE2eAll0001', 'All followers', good, { returnAll: true }),
+			followersWorkflow('wechatE2eLimit01', 'Limited followers', good, { returnAll: false, limit: 12_345 }),
+			followersWorkflow('wechatE2eBadSec1', 'Wrong AppSecret', bad, { returnAll: true }),
+		]);
+
+		const pull = async (workflowId) => {
+			sim.clearLog();
+			const result = await instance.execute(workflowId);
+			if (!result.run && result.code === 0) throw new Error(`no run data from n8n execute:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+			return result;
+		};
+
+		await check(`${install.label}: 0 followers, first run fetches and stores a token`, async () => {
+			sim.setFollowers(0);
+			const result = await pull('wechatE2eAll0001');
+			assert.equal(result.code, 0, result.stderr.slice(-2000));
+			assert.deepEqual(nodeOutput(result.run, WECHAT), []);
+			assert.equal(sim.tokenCalls().length, 1);
+			assert.equal(sim.requests('/cgi-bin/user/get').length, 1);
+		});
+
+		for (const size of [10_000, 23_000]) {
+			await check(`${install.label}: ${size} followers reach the next node exactly once, stored token reused`, async () => {
+				sim.setFollowers(size);
+				const result = await pull('wechatE2eAll0001');
+				assert.equal(result.code, 0, result.stderr.slice(-2000));
+				assert.deepEqual(openids(nodeOutput(result.run, 'Received')), sim.allFollowers());
+				assert.equal(sim.tokenCalls().length, 0, 'the token stored by the first run is reused');
+				assertNoSecret(result.stdout + result.stderr, secrets());
+			});
+		}
+
+		await check(`${install.label}: the limit is honoured`, async () => {
+			const result = await pull('wechatE2eLimit01');
+			assert.equal(result.code, 0, result.stderr.slice(-2000));
+			assert.deepEqual(openids(nodeOutput(result.run, 'Received')), sim.allFollowers().slice(0, 12_345));
+			assert.equal(sim.requests('/cgi-bin/user/get').length, 2);
+		});
+
+		let refreshedToken;
+		await check(`${install.label}: a token expiring mid-pull is refreshed through n8n's credential store`, async () => {
+			sim.when('/cgi-bin/user/get', sim.callCount('/cgi-bin/user/get') + 2, () => sim.advanceClock(7_201_000));
+			const result = await pull('wechatE2eAll0001');
+			assert.equal(result.code, 0, result.stderr.slice(-2000));
+			assert.deepEqual(openids(nodeOutput(result.run, 'Received')), sim.allFollowers());
+			const calls = sim.requests('/cgi-bin/user/get');
+			assert.deepEqual(calls.map((call) => call.errcode), [0, 42001, 0, 0, 0]);
+			assert.equal(sim.tokenCalls().length, 1);
+			refreshedToken = calls.at(-1).query.access_token;
+		});
+
+		await check(`${install.label}: the next execution reuses the refreshed token n8n stored`, async () => {
+			const result = await pull('wechatE2eAll0001');
+			assert.equal(result.code, 0, result.stderr.slice(-2000));
+			assert.equal(sim.tokenCalls().length, 0);
+			assert.ok(refreshedToken, 'the previous check stored a token');
+			assert.ok(sim.requests('/cgi-bin/user/get').every((call) => call.query.access_token === refreshedToken));
+		});
+
+		await check(`${install.label}: a wrong AppSecret fails with the readable error, no secret`, async () => {
+			const result = await pull('wechatE2eBadSec1');
+			assert.notEqual(result.code, 0);
+			assert.match(result.stdout, /WeChat rejected the AppSecret \(WeChat errcode 40125\)/);
+			assert.match(result.stdout, /Copy the AppSecret from/);
+			assertNoSecret(result.stdout + result.stderr, secrets());
+		});
+
+		await check(`${install.label}: an IP outside the whitelist fails naming the IP, no secret`, async () => {
+			sim.blockedIp = '203.0.113.9';
+			try {
+				const result = await pull('wechatE2eAll0001');
+				assert.notEqual(result.code, 0);
+				assert.match(result.stdout, /WeChat refused the call from IP 203\.0\.113\.9/);
+				assertNoSecret(result.stdout + result.stderr, secrets());
+			} finally {
+				sim.blockedIp = undefined;
+			}
+		});
+
+		await check(`${install.label}: the example workflow imports and turns the followers into a CSV file`, async () => {
+			const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'wechat-followers-to-csv.json'), 'utf8'));
+			example.id = 'wechatE2eExampl1';
+			for (const node of example.nodes) if (node.credentials) node.credentials.weChatOfficialAccountApi = good;
+			await instance.importWorkflows([example]);
+			const result = await pull(example.id);
+			assert.equal(result.code, 0, result.stderr.slice(-2000));
+			const [file] = nodeOutput(result.run, 'Followers as CSV');
+			assert.equal(file?.binary?.data?.fileName, 'wechat-followers.csv');
+			assert.equal(openids(nodeOutput(result.run, 'Get followers')).length, sim.allFollowers().length);
+		});
+	} finally {
+		await sim.stop();
+	}
+}
+
+async function main() {
+	const linesArg = process.argv.find((arg) => arg.startsWith('--lines='));
+	const lines = linesArg ? linesArg.slice('--lines='.length).split(',').map(Number) : Object.keys(LINES).map(Number);
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-e2e-'));
+	try {
+		// The simulator is TypeScript; compile it (and the rest of the sources) once.
+		sh('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.tout'], { cwd: ROOT });
+		const simulatorModule = require(path.join(ROOT, '.tout', 'test', 'simulator', 'simulator.js'));
+		const tarball = packPackage(workDir);
+		log(`packed ${path.basename(tarball)}`);
+		for (const line of lines) await runLine(line, tarball, workDir, simulatorModule);
+	} finally {
+		fs.rmSync(workDir, { recursive: true, force: true });
+	}
+	console.log(`e2e: ${passed} passed, ${failed} failed`);
+	process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
