@@ -26,53 +26,61 @@ async function main() {
 
 	const sim = new WeChatSimulator({ followers: FOLLOWERS });
 	const baseUrl = await sim.start();
-	const credential = { id: 'wechatDemoCred01', name: 'WeChat simulator (demo)' };
-	await instance.importCredentials([
-		{ ...credential, type: 'weChatOfficialAccountApi', data: { appId: sim.appId, appSecret: sim.appSecret, apiDomain: 'custom', baseUrl } },
-	]);
-	const workflow = followersWorkflow('wechatDemoFlow01', 'WeChat followers (demo)', credential, { returnAll: true });
-	await instance.importWorkflows([workflow]);
+	try {
+		const credential = { id: 'wechatDemoCred01', name: 'WeChat simulator (demo)' };
+		await instance.importCredentials([
+			{ ...credential, type: 'weChatOfficialAccountApi', data: { appId: sim.appId, appSecret: sim.appSecret, apiDomain: 'custom', baseUrl } },
+		]);
+		const workflow = followersWorkflow('wechatDemoFlow01', 'WeChat followers (demo)', credential, { returnAll: true });
+		await instance.importWorkflows([workflow]);
 
-	if (ui) {
-		const url = `http://127.0.0.1:${instance.env.N8N_PORT}/workflow/${workflow.id}`;
-		log(`starting ${install.label}; the simulator serves ${FOLLOWERS} followers on ${baseUrl}`);
-		const child = require('node:child_process').spawn(path.join(install.nodeBin, 'node'), [install.n8n, 'start'], {
-			env: instance.env,
-			stdio: ['ignore', 'pipe', 'inherit'],
-		});
-		child.stdout.on('data', (chunk) => {
-			process.stdout.write(chunk);
-			if (String(chunk).includes('Editor is now accessible')) {
-				console.log(`\nOpen ${url}\n(create the owner account on first visit), then "Execute workflow". Ctrl+C stops n8n and the simulator.\n`);
-			}
-		});
-		const stop = () => child.kill('SIGTERM');
-		process.on('SIGINT', stop);
-		process.on('SIGTERM', stop);
-		await new Promise((resolve) => child.on('close', resolve));
+		if (ui) {
+			const url = `http://127.0.0.1:${instance.env.N8N_PORT}/workflow/${workflow.id}`;
+			log(`starting ${install.label}; the simulator serves ${FOLLOWERS} followers on ${baseUrl}`);
+			const child = require('node:child_process').spawn(path.join(install.nodeBin, 'node'), [install.n8n, 'start'], {
+				env: instance.env,
+				stdio: ['ignore', 'pipe', 'inherit'],
+			});
+			child.stdout.on('data', (chunk) => {
+				process.stdout.write(chunk);
+				if (String(chunk).includes('Editor is now accessible')) {
+					console.log(
+						`\nOpen ${url}\n(create the owner account on first visit), then "Execute workflow". Ctrl+C stops n8n and the simulator.\n`,
+					);
+				}
+			});
+			const stop = () => child.kill('SIGTERM');
+			process.on('SIGINT', stop);
+			process.on('SIGTERM', stop);
+			await new Promise((resolve) => child.on('close', resolve));
+			return;
+		}
+
+		const result = await instance.execute(workflow.id);
+		const received = nodeOutput(result.run, 'Received').map((item) => item.json.openid);
+		const wechatRun = result.run?.data?.resultData?.runData?.['WeChat Official Account']?.[0];
+		if (result.code !== 0 || !result.run) {
+			console.error(JSON.stringify(runError(result.run) ?? result.stderr.slice(-2000), null, 2));
+			throw new Error('the demo workflow failed');
+		}
+		console.log(
+			[
+				'',
+				`${install.label}: workflow "Start -> WeChat Official Account -> Received"`,
+				`  followers received  ${received.length} (distinct: ${new Set(received).size}, expected ${FOLLOWERS})`,
+				`  user/get pages      ${sim.requests('/cgi-bin/user/get').length}`,
+				`  token calls         ${sim.tokenCalls().length}`,
+				`  node time           ${wechatRun?.executionTime ?? '?'} ms (as n8n recorded it)`,
+				`  whole run           ${(result.ms / 1000).toFixed(1)} s (n8n start-up included)`,
+				`  first item          ${JSON.stringify(received.length ? { openid: received[0] } : null)}`,
+				'',
+			].join('\n'),
+		);
+		if (received.length !== FOLLOWERS || new Set(received).size !== FOLLOWERS) throw new Error('not every follower arrived exactly once');
+	} finally {
 		await sim.stop();
-		return;
+		fs.rmSync(workDir, { recursive: true, force: true });
 	}
-
-	const result = await instance.execute(workflow.id);
-	await sim.stop();
-	fs.rmSync(workDir, { recursive: true, force: true });
-	const received = nodeOutput(result.run, 'Received').map((item) => item.json.openid);
-	const wechatRun = result.run?.data?.resultData?.runData?.['WeChat Official Account']?.[0];
-	if (result.code !== 0 || !result.run) {
-		console.error(JSON.stringify(runError(result.run) ?? result.stderr.slice(-2000), null, 2));
-		throw new Error('the demo workflow failed');
-	}
-	console.log(`
-${install.label}: workflow "Start -> WeChat Official Account -> Received"
-  followers received  ${received.length} (distinct: ${new Set(received).size}, expected ${FOLLOWERS})
-  user/get pages      ${sim.requests('/cgi-bin/user/get').length}
-  token calls         ${sim.tokenCalls().length}
-  node time           ${wechatRun?.executionTime ?? '?'} ms (as n8n recorded it)
-  whole run           ${(result.ms / 1000).toFixed(1)} s (n8n start-up included)
-  first item          ${JSON.stringify(received.length ? { openid: received[0] } : null)}
-`);
-	if (received.length !== FOLLOWERS || new Set(received).size !== FOLLOWERS) throw new Error('not every follower arrived exactly once');
 }
 
 main().catch((error) => {
