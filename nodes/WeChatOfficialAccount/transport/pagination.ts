@@ -67,9 +67,11 @@ export async function pullCursorList(
 			const fresh: string[] = [];
 			for (const id of page.ids) {
 				if (fresh.length >= wanted) break;
-				if (typeof id !== 'string' || id === '' || seen.has(id)) continue;
+				if (typeof id !== 'string' || id === '') continue;
+				// One hash lookup per ID instead of has() + add(): this loop is the pull's hot path.
+				const known = seen.size;
 				seen.add(id);
-				fresh.push(id);
+				if (seen.size !== known) fresh.push(id);
 			}
 			if (fresh.length > 0) {
 				pull.emit(fresh);

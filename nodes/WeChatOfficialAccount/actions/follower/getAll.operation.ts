@@ -60,6 +60,7 @@ export async function execute(
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { startAfterOpenid?: string };
+	const pairedItem = { item: itemIndex };
 
 	await pullCursorList.call(this, {
 		startAfter: (options.startAfterOpenid ?? '').trim(),
@@ -75,7 +76,8 @@ export async function execute(
 			return { ids: Array.isArray(page.data?.openid) ? page.data.openid : [], nextCursor: page.next_openid ?? '' };
 		},
 		emit: (openids) => {
-			for (const openid of openids) output.push({ json: { openid }, pairedItem: { item: itemIndex } });
+			// One pairedItem object for all items of an input item, as n8n's constructExecutionMetaData does.
+			for (const openid of openids) output.push({ json: { openid }, pairedItem });
 		},
 	});
 }
