@@ -15,8 +15,21 @@ function secretsOf(fixture: Fixture): string[] {
 	return [fixture.sim.appSecret, ...tokens].filter((secret) => secret.length > 0);
 }
 
+/** Everything of an error n8n may show or store: own properties, nested objects included. */
+function serialise(error: unknown): string {
+	const seen = new WeakSet<object>();
+	const whole = Object.fromEntries(Object.getOwnPropertyNames(error as object).map((key) => [key, (error as Record<string, unknown>)[key]]));
+	return JSON.stringify(whole, (_key, value: unknown) => {
+		if (typeof value === 'object' && value !== null) {
+			if (seen.has(value)) return '[cycle]';
+			seen.add(value);
+		}
+		return value;
+	});
+}
+
 function expectNoSecret(fixture: Fixture, error: unknown) {
-	const text = JSON.stringify(error, Object.getOwnPropertyNames(error as object)) + String((error as Error).stack);
+	const text = serialise(error) + String((error as Error).stack);
 	for (const secret of secretsOf(fixture)) expect(text).not.toContain(secret);
 	expect(text).not.toMatch(/access_token=(?!\*\*\*)/);
 }
@@ -169,7 +182,7 @@ describe('Configuration errors say what to change', () => {
 		const error = await errorOf(() => fixture.getFollowers());
 		expect(error.message).toBe('WeChat rejected the AppSecret (WeChat errcode 40125)');
 		expect(error.description).toContain('Copy the AppSecret');
-		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('wrong-secret-00000000000000000000');
+		expect(serialise(error)).not.toContain('wrong-secret-00000000000000000000');
 		expectNoSecret(fixture, error);
 	});
 
@@ -178,7 +191,7 @@ describe('Configuration errors say what to change', () => {
 		const error = await errorOf(() => fixture.getFollowers());
 		expect(error.message).toBe('WeChat rejected the AppSecret (WeChat errcode 40001)');
 		expect(fixture.sim.tokenCalls()).toHaveLength(1);
-		const text = JSON.stringify(error, Object.getOwnPropertyNames(error)) + String(error.stack);
+		const text = serialise(error) + String(error.stack);
 		expect(text).not.toContain('wrong-secret-11111111111111111111');
 	});
 

@@ -68,7 +68,11 @@ export async function createApiClient(context: IExecuteFunctions): Promise<WeCha
 
 	function fail(failure: ApiFailure, itemIndex: number): never {
 		const message = redact(failure.message);
-		const error = new NodeApiError(context.getNode(), failure.details, {
+		// n8n shows and stores the details as the error's response body: redact them too.
+		const details = Object.fromEntries(
+			Object.entries(failure.details).map(([key, value]) => [key, typeof value === 'string' ? redact(value) : value]),
+		) as JsonObject;
+		const error = new NodeApiError(context.getNode(), details, {
 			message,
 			description: redact(failure.description),
 			itemIndex,
@@ -136,7 +140,7 @@ export async function createApiClient(context: IExecuteFunctions): Promise<WeCha
 							message: `WeChat answered ${where} with something that is not JSON`,
 							description:
 								'Check "API Server" in the credential: a custom base URL must point at the WeChat API or a gateway that forwards it unchanged.',
-							details: { response: redact(error.message) },
+							details: { response: error.message },
 						},
 						itemIndex,
 					);
