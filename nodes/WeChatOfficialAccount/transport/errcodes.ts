@@ -177,7 +177,65 @@ function explain(
 			return {
 				reaction: 'fail',
 				message: 'Too many OpenIDs in one request',
-				description: 'This is a bug in the node: it should split lists into chunks. Please report it.',
+				description:
+					'This is a bug in the node: it splits lists into the chunk size WeChat allows, which WeChat may have lowered. Please report it with the WeChat request id.',
+			};
+		case 45056:
+			return {
+				reaction: 'fail',
+				message: 'The account already has the maximum number of tags (100)',
+				description: 'Delete tags that are no longer used (Tag → Delete), then create this one again.',
+			};
+		case 45057:
+			return {
+				reaction: 'fail',
+				message: 'WeChat does not delete a tag that more than 100,000 followers carry',
+				description:
+					'Remove followers from the tag first (Tag → Get Followers, then Tag → Remove Followers) until fewer than 100,000 carry it, then delete it.',
+			};
+		case 45058:
+			return {
+				reaction: 'fail',
+				message: 'System tags (IDs 0, 1 and 2) cannot be changed or deleted',
+				description: 'Choose a tag the account created; Tag → Get Many lists them with their IDs.',
+			};
+		case 45059:
+			return {
+				reaction: 'fail',
+				message: 'A follower already carries the maximum number of tags (20)',
+				description: 'Remove a tag from that follower (Tag → Remove Followers) before adding another.',
+			};
+		case 45157:
+			return {
+				reaction: 'fail',
+				message: 'WeChat refused the tag name: it is already used by another tag or is not allowed',
+				description: 'Tag names must be unique within the account. Choose another name, or use the existing tag (Tag → Get Many lists them).',
+			};
+		case 45158:
+			return {
+				reaction: 'fail',
+				message: 'The tag name is too long',
+				description: 'WeChat allows tag names of up to 30 characters. Shorten the name.',
+			};
+		case 45159:
+			return {
+				reaction: 'fail',
+				message: 'WeChat does not know this tag ID',
+				description: 'The tag may have been deleted. Tag → Get Many lists the tags of the account with their IDs.',
+			};
+		case 46004:
+			return {
+				reaction: 'fail',
+				message: 'WeChat does not know this user',
+				description: 'Check the OpenID: it must be an OpenID of this account, copied exactly.',
+			};
+		case 76021:
+		case 76022:
+			return {
+				reaction: 'fail',
+				message: 'WeChat has no quota to report for this API path',
+				description:
+					'Enter the path of a WeChat API the account may call, starting with a slash and without the domain or query, e.g. /cgi-bin/user/get.',
 			};
 		case 40002:
 			return {

@@ -14,8 +14,11 @@ export interface CursorListPull {
 	startAfter: string;
 	/** stop as soon as this many IDs were emitted; undefined pulls the whole list */
 	limit?: number;
-	/** receives each page's new IDs, in order, as soon as the page arrives */
-	emit(ids: string[]): void;
+	/**
+	 * Receives each page's new IDs, in order, as soon as the page arrives. It may be async (to
+	 * enrich the page); the IDs count as received once it resolves.
+	 */
+	emit(ids: string[]): void | Promise<void>;
 	itemIndex: number;
 	/** for messages: what the IDs are, e.g. "followers" */
 	noun: string;
@@ -74,7 +77,7 @@ export async function pullCursorList(
 				if (seen.size !== known) fresh.push(id);
 			}
 			if (fresh.length > 0) {
-				pull.emit(fresh);
+				await pull.emit(fresh);
 				progress.received += fresh.length;
 				progress.resumeAfter = fresh[fresh.length - 1];
 				pagesWithoutNewIds = 0;

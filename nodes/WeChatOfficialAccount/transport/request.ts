@@ -80,6 +80,8 @@ export async function createApiClient(context: IExecuteFunctions): Promise<WeCha
 		// NodeApiError swaps a message that mentions e.g. ECONNREFUSED for a generic sentence
 		// without the host; ours already says what happened and where.
 		error.message = message;
+		// Batch senders look at it to find the one OpenID a whole batch was refused for.
+		if (typeof failure.details.errcode === 'number') error.context.errcode = failure.details.errcode;
 		throw error;
 	}
 
