@@ -9,6 +9,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { SimulatedAccount, cursorPage } from './account';
+
 export type EndShape =
 	/** real servers: the last data page echoes its last OpenID, the next call returns count 0 without data */
 	| 'echo-then-empty'
@@ -94,6 +96,8 @@ export class WeChatSimulator {
 	blockedIp: string | undefined;
 	/** when set, user/get answers 45009 after this many successful calls */
 	userGetDailyQuota: number | undefined;
+	/** tags, blacklist, profiles, remarks and quotas of the account */
+	readonly account: SimulatedAccount;
 
 	private followers: string[] = [];
 	private followerIndex = new Map<string, number>();
@@ -102,6 +106,9 @@ export class WeChatSimulator {
 	private faults: Fault[] = [];
 	private hooks: Array<{ path: string; call: number; action: () => void }> = [];
 	private readonly callCounts = new Map<string, number>();
+	private readonly successCounts = new Map<string, number>();
+	private readonly inFlight = new Map<string, number>();
+	private readonly peakInFlight = new Map<string, number>();
 	private tokenSerial = 0;
 	private userGetSuccesses = 0;
 	private server: Server | undefined;
@@ -116,6 +123,11 @@ export class WeChatSimulator {
 		this.classicOverlapSeconds = options.classicOverlapSeconds ?? 300;
 		this.latencyMs = options.latencyMs ?? 0;
 		this.setFollowers(options.followers ?? 0);
+		this.account = new SimulatedAccount(
+			() => ({ ids: this.followers, indexOf: (id) => this.followerIndex.get(id) }),
+			rid,
+			(path) => this.successCounts.get(path) ?? 0,
+		);
 	}
 
 	now(): number {
@@ -135,6 +147,12 @@ export class WeChatSimulator {
 		return this.followers;
 	}
 
+	/** A follower unfollows: gone from the list, the OpenID still valid (profile says subscribe 0). */
+	unfollow(openid: string): void {
+		this.setFollowers(this.followers.filter((candidate) => candidate !== openid));
+		this.account.formerFollowers.add(openid);
+	}
+
 	/** Answers the next `times` calls to `path` with `reply` instead of serving them. */
 	injectFault(path: string, reply: FaultReply, times = 1): void {
 		this.faults.push({ path, reply, remaining: times });
@@ -148,6 +166,11 @@ export class WeChatSimulator {
 	/** How many requests to `path` arrived so far (clearLog does not reset it). */
 	callCount(path: string): number {
 		return this.callCounts.get(path) ?? 0;
+	}
+
+	/** The most requests to `path` that were being served at the same time. */
+	maxConcurrent(path: string): number {
+		return this.peakInFlight.get(path) ?? 0;
 	}
 
 	/** Runs `action` just before the `call`-th request to `path` (1-based) is served. */
@@ -228,6 +251,10 @@ export class WeChatSimulator {
 			return this.reply(res, entry, { errcode: 47001, errmsg: 'data format error rid: sim-parse' });
 		}
 		if (body) entry.body = body;
+		const inFlight = (this.inFlight.get(url.pathname) ?? 0) + 1;
+		this.inFlight.set(url.pathname, inFlight);
+		this.peakInFlight.set(url.pathname, Math.max(inFlight, this.peakInFlight.get(url.pathname) ?? 0));
+		res.on('close', () => this.inFlight.set(url.pathname, (this.inFlight.get(url.pathname) ?? 1) - 1));
 		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 		const call = (this.callCounts.get(url.pathname) ?? 0) + 1;
 		this.callCounts.set(url.pathname, call);
@@ -256,7 +283,9 @@ export class WeChatSimulator {
 				errmsg: `invalid ip ${this.blockedIp} ipv6 ::ffff:${this.blockedIp}, not in whitelist rid: ${rid()}`,
 			});
 		}
-		this.reply(res, entry, this.route(url.pathname, query, body ?? {}));
+		const answer = this.route(url.pathname, query, body ?? {});
+		if (!(answer as { errcode?: number }).errcode) this.successCounts.set(url.pathname, (this.successCounts.get(url.pathname) ?? 0) + 1);
+		this.reply(res, entry, answer);
 	}
 
 	private route(path: string, query: Record<string, string>, body: Record<string, unknown>): object {
@@ -270,7 +299,10 @@ export class WeChatSimulator {
 			case '/cgi-bin/get_api_domain_ip':
 				return this.withToken(query, () => ({ ip_list: ['101.226.103.0/25', '101.226.233.128/25'] }));
 			default:
-				return { errcode: 404, errmsg: `invalid url domain rid: ${rid()}` };
+				return this.withToken(
+					query,
+					() => this.account.route(path, query, body, this.endShape) ?? { errcode: 404, errmsg: `invalid url domain rid: ${rid()}` },
+				);
 		}
 	}
 
@@ -353,20 +385,10 @@ export class WeChatSimulator {
 		if (this.userGetDailyQuota !== undefined && this.userGetSuccesses >= this.userGetDailyQuota) {
 			return { errcode: 45009, errmsg: `reach max api daily quota limit rid: ${rid()}` };
 		}
-		let start = 0;
-		if (nextOpenid) {
-			const index = this.followerIndex.get(nextOpenid);
-			if (index === undefined) return { errcode: 40003, errmsg: `invalid openid rid: ${rid()}` };
-			start = index + 1;
-		}
+		const page = cursorPage(this.followers, nextOpenid, this.pageSize, this.endShape, (id) => this.followerIndex.get(id));
+		if (!page) return { errcode: 40003, errmsg: `invalid openid rid: ${rid()}` };
 		this.userGetSuccesses++;
-		const total = this.followers.length;
-		if (total === 0) return { total: 0, count: 0 };
-		const page = this.followers.slice(start, start + this.pageSize);
-		if (page.length === 0) return { total, count: 0, next_openid: '' };
-		const isLast = start + page.length >= total;
-		const next = isLast && this.endShape === 'empty-cursor' ? '' : page[page.length - 1];
-		return { total, count: page.length, data: { openid: page }, next_openid: next };
+		return page;
 	}
 
 	private reply(res: ServerResponse, entry: RequestLogEntry, body: object): void {
