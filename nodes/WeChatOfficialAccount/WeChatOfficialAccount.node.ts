@@ -1,8 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as blacklist from './actions/blacklist';
 import * as follower from './actions/follower';
+import * as quota from './actions/quota';
 import { router } from './actions/router';
+import * as tag from './actions/tag';
 
 export class WeChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +15,7 @@ export class WeChatOfficialAccount implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read the followers of a WeChat Official Account (公众号)',
+		description: 'Read, tag and blacklist the followers of a WeChat Official Account (公众号)',
 		defaults: { name: 'WeChat Official Account' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -24,10 +27,18 @@ export class WeChatOfficialAccount implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Follower', value: 'follower' }],
+				options: [
+					{ name: 'Blacklist', value: 'blacklist' },
+					{ name: 'Follower', value: 'follower' },
+					{ name: 'Quota', value: 'quota' },
+					{ name: 'Tag', value: 'tag' },
+				],
 				default: 'follower',
 			},
 			...follower.description,
+			...tag.description,
+			...blacklist.description,
+			...quota.description,
 		],
 	};
 

@@ -35,6 +35,17 @@ export class Fixture {
 		return this.store.get(this.credentialId).data;
 	}
 
+	/** One execution of any operation, e.g. run('tag.addFollowers', { tagId: 100 }, { input }). */
+	async run(operation: Operation, parameters: Record<string, unknown> = {}, options: Partial<RunOptions> = {}): Promise<INodeExecutionData[]> {
+		const [resource, name] = operation.split('.');
+		return await runNode({
+			store: this.store,
+			credentialId: this.credentialId,
+			parameters: { resource, operation: name, ...parameters },
+			...options,
+		});
+	}
+
 	/** One execution of Get followers with these parameters. */
 	async getFollowers(
 		parameters: Record<string, unknown> = { returnAll: true },
@@ -47,6 +58,13 @@ export class Fixture {
 			...options,
 		});
 	}
+}
+
+export type Operation = `${'follower' | 'tag' | 'blacklist' | 'quota'}.${string}`;
+
+/** Input items carrying one OpenID each, as Follower → Get Many outputs them. */
+export function openidItems(openids: readonly string[]): INodeExecutionData[] {
+	return openids.map((openid) => ({ json: { openid } }));
 }
 
 export function openidsOf(items: INodeExecutionData[]): string[] {

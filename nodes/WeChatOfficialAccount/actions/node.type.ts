@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { WeChatApiClient } from '../transport/request';
 
 /**
- * What every operation module exports besides its description: it appends its output items
- * (each with pairedItem) to `output` as they arrive, so a failure part-way keeps what came before.
+ * An operation run once per input item: it appends its output items (each with pairedItem) to
+ * `output` as they arrive, so a failure part-way keeps what came before.
  */
 export type OperationExecute = (
 	this: IExecuteFunctions,
@@ -13,6 +13,27 @@ export type OperationExecute = (
 	output: INodeExecutionData[],
 ) => Promise<void>;
 
+/** What a batch operation did for one input item: its output, or why it failed. */
+export type ItemOutcome =
+	| { itemIndex: number; json: IDataObject[] }
+	| { itemIndex: number; error: Error };
+
+/**
+ * An operation whose API takes batches: it receives every input item at once and sends one
+ * request per chunk, not per item. Without "On Error: Continue" it stops at its first failure.
+ */
+export type BatchOperationExecute = (
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+	client: WeChatApiClient,
+	continueOnFail: boolean,
+) => Promise<ItemOutcome[]>;
+
+export type OperationModule = { execute: OperationExecute } | { executeBatch: BatchOperationExecute };
+
 export type WeChatOfficialAccountType = {
-	follower: 'getAll';
+	follower: 'getAll' | 'get' | 'updateRemark';
+	tag: 'create' | 'getAll' | 'update' | 'delete' | 'getFollowers' | 'addFollowers' | 'removeFollowers' | 'getFollowerTags';
+	blacklist: 'getAll' | 'add' | 'remove';
+	quota: 'get';
 };

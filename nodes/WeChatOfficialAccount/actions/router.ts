@@ -2,47 +2,74 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { createApiClient } from '../transport/request';
+import * as blacklist from './blacklist';
 import * as follower from './follower';
-import type { OperationExecute, WeChatOfficialAccountType } from './node.type';
+import type { OperationModule, WeChatOfficialAccountType } from './node.type';
+import * as quota from './quota';
+import * as tag from './tag';
 
-const operations: { [R in keyof WeChatOfficialAccountType]: Record<WeChatOfficialAccountType[R], { execute: OperationExecute }> } = {
+const operations: { [R in keyof WeChatOfficialAccountType]: Record<WeChatOfficialAccountType[R], OperationModule> } = {
 	follower,
+	tag,
+	blacklist,
+	quota,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
+	// Resource and operation cannot be expressions: every item runs the same operation.
+	const resource = this.getNodeParameter('resource', 0) as keyof WeChatOfficialAccountType;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = (operations[resource] as Record<string, OperationModule> | undefined)?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
 	// One client per execution: the token is read once and shared by every item and page.
 	const client = await createApiClient(this);
+	const continueOnFail = this.continueOnFail();
+	const fail = (error: unknown, itemIndex: number) => {
+		if (!continueOnFail) {
+			throw error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+		output.push({ json: errorItem(error as ErrorLike, client.redact), pairedItem: { item: itemIndex } });
+	};
+
+	if ('executeBatch' in handler) {
+		const outcomes = await handler.executeBatch.call(
+			this,
+			items.map((_, itemIndex) => itemIndex),
+			client,
+			continueOnFail,
+		);
+		// In input order, whatever order the batches finished in.
+		outcomes.sort((a, b) => a.itemIndex - b.itemIndex);
+		for (const outcome of outcomes) {
+			if ('error' in outcome) fail(outcome.error, outcome.itemIndex);
+			else for (const json of outcome.json) output.push({ json, pairedItem: { item: outcome.itemIndex } });
+		}
+		return [output];
+	}
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const resource = this.getNodeParameter('resource', itemIndex) as keyof WeChatOfficialAccountType;
-		const operation = this.getNodeParameter('operation', itemIndex) as string;
-		const handler = (operations[resource] as Record<string, { execute: OperationExecute }> | undefined)?.[operation];
-		if (!handler) {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
-				itemIndex,
-			});
-		}
 		try {
 			await handler.execute.call(this, itemIndex, client, output);
 		} catch (error) {
-			if (!this.continueOnFail()) {
-				throw error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			}
-			output.push({ json: errorItem(error, client.redact), pairedItem: { item: itemIndex } });
+			fail(error, itemIndex);
 		}
 	}
 	return [output];
 }
 
+type ErrorLike = { message?: string; description?: string | null; context?: IDataObject };
+
 /** The item emitted in place of a failed one when "On Error" continues: message, advice, resume point. */
-function errorItem(error: { message?: string; description?: string | null; context?: IDataObject }, redact: (text: string) => string): IDataObject {
+function errorItem(error: ErrorLike, redact: (text: string) => string): IDataObject {
 	const item: IDataObject = { error: redact(String(error.message ?? error)) };
 	if (error.description) item.description = redact(error.description);
-	for (const key of ['received', 'resumeAfter'] as const) {
+	for (const key of ['received', 'resumeAfter', 'openid'] as const) {
 		if (error.context?.[key] !== undefined) item[key] = error.context[key];
 	}
 	return item;

@@ -1,25 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { WeChatApiClient } from '../../transport/request';
-import { pullCursorList } from '../../transport/pagination';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { limitOf, returnAllOrLimit, startAfterOpenidOption } from '../../helpers/listParameters';
+import { pullCursorList } from '../../transport/pagination';
+import type { WeChatApiClient } from '../../transport/request';
+import { DEFAULT_PROFILE_CONCURRENCY, fetchProfiles, languageOption } from './profiles';
 
 const properties: INodeProperties[] = [
+	...returnAllOrLimit,
 	{
-		displayName: 'Return All',
-		name: 'returnAll',
+		displayName: 'Include Profile',
+		name: 'includeProfile',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
+		description:
+			'Whether to add each follower\'s profile: subscribe time (also as an ISO date), subscribe scene, UnionID (when the account is linked to an Open Platform account), remark, tag IDs, language and QR scene. WeChat no longer returns nickname, avatar, gender or region. Costs one request per 100 followers.',
 	},
 	{
 		displayName: 'Options',
@@ -28,15 +23,18 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{ ...languageOption, displayOptions: { show: { '/includeProfile': [true] } } },
 			{
-				displayName: 'Start After OpenID',
-				name: 'startAfterOpenid',
-				type: 'string',
-				default: '',
-				placeholder: 'oLVPpjqs9BhvzwPj5A-vTYAX3GLc',
+				displayName: 'Parallel Profile Requests',
+				name: 'profileConcurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 20 },
+				default: DEFAULT_PROFILE_CONCURRENCY,
 				description:
-					'Continue a previous pull: return the followers that come after this OpenID (the last one a previous run returned, or the one a quota error named)',
+					'How many profile requests (100 followers each) to have in flight at once. Lower it if WeChat reports its per-minute limit.',
+				displayOptions: { show: { '/includeProfile': [true] } },
 			},
+			startAfterOpenidOption('followers'),
 		],
 	},
 ];
@@ -50,17 +48,39 @@ interface UserGetResponse extends IDataObject {
 	next_openid?: string;
 }
 
-/** Get followers: every OpenID of the account (or up to a limit), one item each. */
+interface GetAllOptions {
+	startAfterOpenid?: string;
+	lang?: string;
+	profileConcurrency?: number;
+}
+
+/** Get followers: every OpenID of the account (or up to a limit), one item each, optionally with its profile. */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: WeChatApiClient,
 	output: INodeExecutionData[],
 ): Promise<void> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { startAfterOpenid?: string };
+	const limit = limitOf(this, itemIndex);
+	const includeProfile = this.getNodeParameter('includeProfile', itemIndex, false) as boolean;
+	const options = this.getNodeParameter('options', itemIndex, {}) as GetAllOptions;
 	const pairedItem = { item: itemIndex };
+
+	// One pairedItem object for all items of an input item, as n8n's constructExecutionMetaData does.
+	const emitOpenids = (openids: string[]) => {
+		for (const openid of openids) output.push({ json: { openid }, pairedItem });
+	};
+	// A page's followers are output once all their profiles arrived, in list order; a failure
+	// leaves the whole page out, so the resume point stays before it.
+	const emitProfiles = async (openids: string[]) => {
+		const outcomes = await fetchProfiles(
+			client,
+			openids.map((id) => ({ id, itemIndex })),
+			{ lang: options.lang ?? 'zh_CN', concurrency: options.profileConcurrency ?? DEFAULT_PROFILE_CONCURRENCY, continueOnError: false },
+		);
+		for (const outcome of outcomes) if (outcome.error) throw outcome.error;
+		for (const outcome of outcomes) for (const profile of outcome.result!) output.push({ json: profile, pairedItem });
+	};
 
 	await pullCursorList.call(this, {
 		startAfter: (options.startAfterOpenid ?? '').trim(),
@@ -75,9 +95,6 @@ export async function execute(
 			);
 			return { ids: Array.isArray(page.data?.openid) ? page.data.openid : [], nextCursor: page.next_openid ?? '' };
 		},
-		emit: (openids) => {
-			// One pairedItem object for all items of an input item, as n8n's constructExecutionMetaData does.
-			for (const openid of openids) output.push({ json: { openid }, pairedItem });
-		},
+		emit: includeProfile ? emitProfiles : emitOpenids,
 	});
 }

@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** Return All and Limit, as every n8n "Get Many" has them. */
+export const returnAllOrLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** The resume option of a cursor list; `noun` says what the list holds. */
+export function startAfterOpenidOption(noun: string): INodeProperties {
+	return {
+		displayName: 'Start After OpenID',
+		name: 'startAfterOpenid',
+		type: 'string',
+		default: '',
+		placeholder: 'oLVPpjqs9BhvzwPj5A-vTYAX3GLc',
+		description: `Continue a previous pull: return the ${noun} that come after this OpenID (the last one a previous run returned, or the one an error named)`,
+	};
+}
+
+/** The limit (undefined for Return All) of one input item. */
+export function limitOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	return context.getNodeParameter('returnAll', itemIndex) ? undefined : (context.getNodeParameter('limit', itemIndex) as number);
+}
