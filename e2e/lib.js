@@ -191,31 +191,44 @@ async function createInstance(install, tarball, workDir) {
 }
 
 /** Manual Trigger -> WeChat Official Account -> No Operation ("Received"). */
-function followersWorkflow(id, name, credential, parameters) {
+/**
+ * A workflow Start -> WeChat step(s) -> "Received" (No Op). Each step is a WeChat node:
+ * { name, parameters: { resource, operation, ... }, executeOnce? }.
+ */
+function wechatWorkflow(id, name, credential, steps) {
+	const names = ['Start', ...steps.map((step) => step.name), 'Received'];
+	const wechatNodes = steps.map((step, index) => ({
+		id: `${id}-w${index}`,
+		name: step.name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [220 * (index + 1), 0],
+		parameters: step.parameters,
+		...(step.executeOnce ? { executeOnce: true } : {}),
+		credentials: { weChatOfficialAccountApi: { id: credential.id, name: credential.name } },
+	}));
 	return {
 		id,
 		name,
 		active: false,
 		nodes: [
-			{ id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: `${id}-2`,
-				name: 'WeChat Official Account',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: { resource: 'follower', operation: 'getAll', ...parameters },
-				credentials: { weChatOfficialAccountApi: { id: credential.id, name: credential.name } },
-			},
-			{ id: `${id}-3`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, 0], parameters: {} },
+			{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			...wechatNodes,
+			{ id: `${id}-end`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220 * names.length, 0], parameters: {} },
 		],
-		connections: {
-			Start: { main: [[{ node: 'WeChat Official Account', type: 'main', index: 0 }]] },
-			'WeChat Official Account': { main: [[{ node: 'Received', type: 'main', index: 0 }]] },
-		},
+		connections: Object.fromEntries(
+			names.slice(0, -1).map((from, index) => [from, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]),
+		),
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};
+}
+
+/** Start -> "WeChat Official Account" (Follower -> Get Many with `parameters`) -> "Received". */
+function followersWorkflow(id, name, credential, parameters) {
+	return wechatWorkflow(id, name, credential, [
+		{ name: 'WeChat Official Account', parameters: { resource: 'follower', operation: 'getAll', ...parameters } },
+	]);
 }
 
 /** Items a node output in a run, and the error the run ended with. */
@@ -236,6 +249,7 @@ module.exports = {
 	packPackage,
 	createInstance,
 	followersWorkflow,
+	wechatWorkflow,
 	nodeOutput,
 	runError,
 	log,

@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { LINES, ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, nodeOutput, log, sh } = require('./lib');
+const { LINES, ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, wechatWorkflow, nodeOutput, log, sh } = require('./lib');
 
 const WECHAT = 'WeChat Official Account';
 let passed = 0;
@@ -53,6 +53,17 @@ async function runLine(line, tarball, workDir, simulatorModule) {
 			followersWorkflow('wechatE2eAll0001', 'All followers', good, { returnAll: true }),
 			followersWorkflow('wechatE2eLimit01', 'Limited followers', good, { returnAll: false, limit: 12_345 }),
 			followersWorkflow('wechatE2eBadSec1', 'Wrong AppSecret', bad, { returnAll: true }),
+			followersWorkflow('wechatE2eProfil1', 'Followers with profiles', good, { returnAll: true, includeProfile: true }),
+			wechatWorkflow('wechatE2eTagged1', 'Tag followers, then list the tag', good, [
+				{ name: 'Get followers', parameters: { resource: 'follower', operation: 'getAll', returnAll: true } },
+				// The OpenIDs parameter defaults to {{ $json.openid }}: each follower item is read as it comes.
+				{ name: 'Tag them', parameters: { resource: 'tag', operation: 'addFollowers', tagId: 100 } },
+				{
+					name: 'Followers of the tag',
+					parameters: { resource: 'tag', operation: 'getFollowers', tagId: 100, returnAll: true },
+					executeOnce: true,
+				},
+			]),
 		]);
 
 		const pull = async (workflowId) => {
@@ -127,6 +138,31 @@ async function runLine(line, tarball, workDir, simulatorModule) {
 			} finally {
 				sim.blockedIp = undefined;
 			}
+		});
+
+		await check(`${install.label}: followers with profiles: every follower once, in order, 100 per profile call`, async () => {
+			sim.setFollowers(23_000);
+			const result = await pull('wechatE2eProfil1');
+			assert.equal(result.code, 0, result.stderr.slice(-2000));
+			const items = nodeOutput(result.run, 'Received');
+			assert.deepEqual(openids(items), sim.allFollowers());
+			assert.equal(sim.requests('/cgi-bin/user/info/batchget').length, 230);
+			assert.equal(items[0].json.subscribe_time_iso, '2020-01-01T00:00:00.000Z');
+			assert.equal(items[22_999].json.subscribe_time, 1_577_836_800 + 22_999 * 60);
+			assertNoSecret(result.stdout + result.stderr, secrets());
+		});
+
+		await check(`${install.label}: followers tagged in batches of 50, then the tag's followers read back`, async () => {
+			sim.setFollowers(120);
+			const tagId = sim.account.addTag(`e2e-${Date.now()}`);
+			assert.equal(tagId, 100, 'the workflow names tag 100');
+			const result = await pull('wechatE2eTagged1');
+			assert.equal(result.code, 0, result.stderr.slice(-2000));
+			const tagging = sim.requests('/cgi-bin/tags/members/batchtagging');
+			assert.deepEqual(tagging.map((call) => call.body.openid_list.length), [50, 50, 20]);
+			assert.equal(nodeOutput(result.run, 'Tag them').length, 120);
+			assert.deepEqual(openids(nodeOutput(result.run, 'Received')), sim.allFollowers());
+			assert.equal(sim.requests('/cgi-bin/user/tag/get').length, 2, 'Execute Once: one pull, not one per item');
 		});
 
 		await check(`${install.label}: the example workflow imports and turns the followers into a CSV file`, async () => {
