@@ -5,10 +5,6 @@ afterEach(async () => await fixture?.stop());
 
 const GET_BLACKLIST = '/cgi-bin/tags/members/getblacklist';
 
-function openidListSizes(path: string): number[] {
-	return fixture.sim.requests(path).map((entry) => (entry.body!.openid_list as string[]).length);
-}
-
 describe('Blacklist → Get Many', () => {
 	test('every blacklisted user once, following the cursor whatever the page size', async () => {
 		fixture = await Fixture.start({ followers: 2_500 });
@@ -45,12 +41,12 @@ describe('Blacklist → Add / Remove', () => {
 		fixture = await Fixture.start({ followers: 45 });
 		const all = fixture.sim.allFollowers();
 		const items = await fixture.run('blacklist.add', {}, { input: openidItems(all) });
-		expect(openidListSizes('/cgi-bin/tags/members/batchblacklist')).toEqual([20, 20, 5]);
+		expect(fixture.sim.openidListSizes('/cgi-bin/tags/members/batchblacklist')).toEqual([20, 20, 5]);
 		expect(fixture.sim.account.blacklist).toEqual(all);
 		expect(items[44].json).toEqual({ success: true, openids: [all[44]] });
 
 		await fixture.run('blacklist.remove', {}, { input: openidItems(all.slice(0, 21)) });
-		expect(openidListSizes('/cgi-bin/tags/members/batchunblacklist')).toEqual([20, 1]);
+		expect(fixture.sim.openidListSizes('/cgi-bin/tags/members/batchunblacklist')).toEqual([20, 1]);
 		expect(fixture.sim.account.blacklist).toEqual(all.slice(21));
 	});
 

@@ -5,10 +5,6 @@ afterEach(async () => await fixture?.stop());
 
 const TAGGING = '/cgi-bin/tags/members/batchtagging';
 
-function openidListSizes(path: string): number[] {
-	return fixture.sim.requests(path).map((entry) => (entry.body!.openid_list as string[]).length);
-}
-
 describe('Tag → Create, Get Many, Update, Delete', () => {
 	test('create returns the new ID; Get Many lists it with the system tag; rename; delete', async () => {
 		fixture = await Fixture.start();
@@ -105,7 +101,7 @@ describe('Tag → Add Followers / Remove Followers', () => {
 		const id = fixture.sim.account.addTag('VIP');
 		const items = await fixture.run('tag.addFollowers', { tagId: id }, { input: openidItems(all) });
 
-		expect(openidListSizes(TAGGING)).toEqual([50, 50, 20]);
+		expect(fixture.sim.openidListSizes(TAGGING)).toEqual([50, 50, 20]);
 		expect(fixture.sim.account.tags.get(id)!.members).toEqual(all);
 		expect(items).toHaveLength(120);
 		expect(items[7].json).toEqual({ success: true, tagId: id, openids: [all[7]] });
@@ -117,10 +113,10 @@ describe('Tag → Add Followers / Remove Followers', () => {
 		const all = fixture.sim.allFollowers();
 		const id = fixture.sim.account.addTag('VIP');
 		await fixture.run('tag.addFollowers', { tagId: id }, { input: openidItems(all.slice(0, 50)) });
-		expect(openidListSizes(TAGGING)).toEqual([50]);
+		expect(fixture.sim.openidListSizes(TAGGING)).toEqual([50]);
 		fixture.sim.clearLog();
 		await fixture.run('tag.addFollowers', { tagId: id }, { input: openidItems(all) });
-		expect(openidListSizes(TAGGING)).toEqual([50, 1]);
+		expect(fixture.sim.openidListSizes(TAGGING)).toEqual([50, 1]);
 	});
 
 	test('lists in one item, several tags, and an OpenID given twice is sent once', async () => {
@@ -154,7 +150,7 @@ describe('Tag → Add Followers / Remove Followers', () => {
 		const all = fixture.sim.allFollowers();
 		const id = fixture.sim.account.addTag('VIP', [...all]);
 		await fixture.run('tag.removeFollowers', { tagId: id }, { input: openidItems(all.slice(0, 60)) });
-		expect(openidListSizes('/cgi-bin/tags/members/batchuntagging')).toEqual([50, 10]);
+		expect(fixture.sim.openidListSizes('/cgi-bin/tags/members/batchuntagging')).toEqual([50, 10]);
 		expect(fixture.sim.account.tags.get(id)!.members).toEqual(all.slice(60));
 	});
 

@@ -205,6 +205,11 @@ export class WeChatSimulator {
 		return this.log.filter((entry) => entry.path === '/cgi-bin/token' || entry.path === '/cgi-bin/stable_token');
 	}
 
+	/** How many OpenIDs each call to a batch endpoint (tagging, blacklist) carried, in order. */
+	openidListSizes(path: string): number[] {
+		return this.requests(path).map((entry) => (entry.body?.openid_list as unknown[] | undefined)?.length ?? 0);
+	}
+
 	/** The next_openid of every user/get call, in order ('' for the first page). */
 	userGetCursors(): string[] {
 		return this.requests('/cgi-bin/user/get').map((entry) => entry.query.next_openid ?? '');

@@ -4,7 +4,7 @@ import { collectOpenids } from '../helpers/openids';
 import type { BatchEntry } from '../transport/batch';
 import { DEFAULT_CONCURRENCY, sendInChunks } from '../transport/batch';
 import type { WeChatApiClient } from '../transport/request';
-import type { ItemOutcome } from './node.type';
+import type { BatchOperationExecute, ItemOutcome } from './node.type';
 
 /** A change WeChat applies to a list of OpenIDs per call: tagging, untagging, blacklisting. */
 export interface BatchedChange {
@@ -91,4 +91,11 @@ export async function changeInBatches(
 		outcomes.push(error ? { itemIndex, error } : { itemIndex, json: [{ success: true, ...target.output, openids: target.openids }] });
 	}
 	return outcomes;
+}
+
+/** The executeBatch of an operation that is one BatchedChange (tagging, blacklisting, ...). */
+export function batchedChangeOperation(changeFor: (context: IExecuteFunctions) => BatchedChange): BatchOperationExecute {
+	return async function (this: IExecuteFunctions, itemIndexes, client, continueOnFail) {
+		return await changeInBatches.call(this, itemIndexes, client, continueOnFail, changeFor(this));
+	};
 }

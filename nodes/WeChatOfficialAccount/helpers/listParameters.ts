@@ -32,6 +32,24 @@ export function startAfterOpenidOption(noun: string): INodeProperties {
 	};
 }
 
+/** The Options collection of a cursor list: Start After OpenID, after any `extra` options. */
+export function listOptions(noun: string, extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...extra, startAfterOpenidOption(noun)],
+	};
+}
+
+/** Where an item's pull starts: after its "Start After OpenID", or at the beginning. */
+export function startAfterOf(context: IExecuteFunctions, itemIndex: number): string {
+	const options = context.getNodeParameter('options', itemIndex, {}) as { startAfterOpenid?: string };
+	return (options.startAfterOpenid ?? '').trim();
+}
+
 /** The limit (undefined for Return All) of one input item. */
 export function limitOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	return context.getNodeParameter('returnAll', itemIndex) ? undefined : (context.getNodeParameter('limit', itemIndex) as number);

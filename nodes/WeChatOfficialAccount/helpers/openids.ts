@@ -71,3 +71,15 @@ export function openidOf(context: IExecuteFunctions, itemIndex: number): string 
 	}
 	return openid;
 }
+
+/** The several-OpenIDs parameter of batch operations; `perRequest` is WeChat's batch size. */
+export function openidsField(perRequest: number): INodeProperties {
+	return {
+		displayName: 'OpenIDs',
+		name: 'openids',
+		type: 'string',
+		required: true,
+		default: '={{ $json.openid }}',
+		description: `The OpenIDs of this input item: one, several separated by commas, or an expression giving a list. The node sends the OpenIDs of all input items together, ${perRequest} per request.`,
+	};
+}

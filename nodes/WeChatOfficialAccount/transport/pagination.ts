@@ -1,5 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { WeChatApiClient, WeChatApiRequest } from './request';
 
 /** One page of a WeChat cursor list (followers, tag followers, blacklist). */
 export interface CursorPage {
@@ -113,6 +115,29 @@ export async function pullCursorList(
 		throw withProgress(error, progress, pull);
 	}
 	return progress;
+}
+
+interface OpenidListPage extends IDataObject {
+	data?: { openid?: string[] };
+	next_openid?: string;
+}
+
+/**
+ * Pulls one of WeChat's OpenID lists (followers, followers of a tag, blacklist): pages of
+ * `data.openid` with a `next_openid` cursor; `request` says how the cursor is sent.
+ */
+export async function pullOpenidList(
+	this: IExecuteFunctions,
+	client: WeChatApiClient,
+	list: Omit<CursorListPull, 'fetchPage'> & { request(cursor: string): WeChatApiRequest },
+): Promise<CursorListProgress> {
+	return await pullCursorList.call(this, {
+		...list,
+		fetchPage: async (cursor) => {
+			const page = await client.request<OpenidListPage>(list.request(cursor), list.itemIndex);
+			return { ids: Array.isArray(page.data?.openid) ? page.data.openid : [], nextCursor: page.next_openid ?? '' };
+		},
+	});
 }
 
 /** Adds what a failed pull received and where to resume to its error, for the message and for error items. */

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { limitOf, returnAllOrLimit, startAfterOpenidOption } from '../../helpers/listParameters';
-import { pullCursorList } from '../../transport/pagination';
+import { limitOf, listOptions, returnAllOrLimit, startAfterOf } from '../../helpers/listParameters';
+import { pullOpenidList } from '../../transport/pagination';
 import type { WeChatApiClient } from '../../transport/request';
 import { DEFAULT_PROFILE_CONCURRENCY, fetchProfiles, languageOption } from './profiles';
 
@@ -16,40 +16,24 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to add each follower\'s profile: subscribe time (also as an ISO date), subscribe scene, UnionID (when the account is linked to an Open Platform account), remark, tag IDs, language and QR scene. WeChat no longer returns nickname, avatar, gender or region. Costs one request per 100 followers.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{ ...languageOption, displayOptions: { show: { '/includeProfile': [true] } } },
-			{
-				displayName: 'Parallel Profile Requests',
-				name: 'profileConcurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 20 },
-				default: DEFAULT_PROFILE_CONCURRENCY,
-				description:
-					'How many profile requests (100 followers each) to have in flight at once. Lower it if WeChat reports its per-minute limit.',
-				displayOptions: { show: { '/includeProfile': [true] } },
-			},
-			startAfterOpenidOption('followers'),
-		],
-	},
+	listOptions('followers', [
+		{ ...languageOption, displayOptions: { show: { '/includeProfile': [true] } } },
+		{
+			displayName: 'Parallel Profile Requests',
+			name: 'profileConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: DEFAULT_PROFILE_CONCURRENCY,
+			description:
+				'How many profile requests (100 followers each) to have in flight at once. Lower it if WeChat reports its per-minute limit.',
+			displayOptions: { show: { '/includeProfile': [true] } },
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['follower'], operation: ['getAll'] } }, properties);
 
-interface UserGetResponse extends IDataObject {
-	total?: number;
-	count?: number;
-	data?: { openid?: string[] };
-	next_openid?: string;
-}
-
-interface GetAllOptions {
-	startAfterOpenid?: string;
+interface ProfileOptions {
 	lang?: string;
 	profileConcurrency?: number;
 }
@@ -63,7 +47,7 @@ export async function execute(
 ): Promise<void> {
 	const limit = limitOf(this, itemIndex);
 	const includeProfile = this.getNodeParameter('includeProfile', itemIndex, false) as boolean;
-	const options = this.getNodeParameter('options', itemIndex, {}) as GetAllOptions;
+	const options = this.getNodeParameter('options', itemIndex, {}) as ProfileOptions;
 	const pairedItem = { item: itemIndex };
 
 	// One pairedItem object for all items of an input item, as n8n's constructExecutionMetaData does.
@@ -82,19 +66,13 @@ export async function execute(
 		for (const outcome of outcomes) for (const profile of outcome.result!) output.push({ json: profile, pairedItem });
 	};
 
-	await pullCursorList.call(this, {
-		startAfter: (options.startAfterOpenid ?? '').trim(),
+	await pullOpenidList.call(this, client, {
+		startAfter: startAfterOf(this, itemIndex),
 		limit,
 		itemIndex,
 		noun: 'followers',
 		resumeParameter: 'Start After OpenID',
-		fetchPage: async (cursor) => {
-			const page = await client.request<UserGetResponse>(
-				{ method: 'GET', path: '/cgi-bin/user/get', qs: cursor ? { next_openid: cursor } : {} },
-				itemIndex,
-			);
-			return { ids: Array.isArray(page.data?.openid) ? page.data.openid : [], nextCursor: page.next_openid ?? '' };
-		},
+		request: (cursor) => ({ method: 'GET', path: '/cgi-bin/user/get', qs: cursor ? { next_openid: cursor } : {} }),
 		emit: includeProfile ? emitProfiles : emitOpenids,
 	});
 }

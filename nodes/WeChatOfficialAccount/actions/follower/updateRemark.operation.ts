@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		name: 'remark',
 		type: 'string',
 		default: '',
-		description: `The name the account keeps for this follower, up to ${MAX_REMARK_LENGTH} characters; empty removes it`,
+		description: `The name the account keeps for this follower, up to ${MAX_REMARK_LENGTH} characters`,
 	},
 ];
 

@@ -1,24 +1,17 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { openidsField } from '../../helpers/openids';
 import type { BatchedChange } from '../batchedChange';
-import { tagIdOf } from './fields';
+import { tagIdField, tagIdOf } from './fields';
 
 /** batchtagging and batchuntagging take at most 50 OpenIDs (more: errcode 40032). */
 export const MAX_TAGGING_PER_CALL = 50;
 
-export const openidsField: INodeProperties = {
-	displayName: 'OpenIDs',
-	name: 'openids',
-	type: 'string',
-	required: true,
-	default: '={{ $json.openid }}',
-	description:
-		'The followers of this input item: one OpenID, several separated by commas, or an expression giving a list. The node sends the OpenIDs of all input items together, 50 per request.',
-};
+export const membershipFields = [tagIdField, openidsField(MAX_TAGGING_PER_CALL)];
 
 /** Tagging and untagging: the same batch call with another path. */
-export function tagMembership(context: IExecuteFunctions, path: string, pastTense: string): BatchedChange {
-	return {
+export function tagMembership(path: string, pastTense: string): (context: IExecuteFunctions) => BatchedChange {
+	return (context) => ({
 		path,
 		chunkSize: MAX_TAGGING_PER_CALL,
 		openidsParameter: { name: 'openids', label: 'OpenIDs' },
@@ -27,5 +20,5 @@ export function tagMembership(context: IExecuteFunctions, path: string, pastTens
 			const tagId = tagIdOf(context, itemIndex);
 			return { key: String(tagId), body: { tagid: tagId }, output: { tagId } };
 		},
-	};
+	});
 }
