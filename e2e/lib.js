@@ -250,6 +250,7 @@ module.exports = {
 	createInstance,
 	followersWorkflow,
 	wechatWorkflow,
+	freePort,
 	nodeOutput,
 	runError,
 	log,
