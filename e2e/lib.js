@@ -231,6 +231,41 @@ function followersWorkflow(id, name, credential, parameters) {
 	]);
 }
 
+/**
+ * Named checks that report as they run and are counted; `afterFailure` (settable) runs after a
+ * failed one, e.g. to print logs. `summary(label)` prints the closing "N passed, N failed" line.
+ */
+function checkRunner() {
+	const runner = {
+		passed: 0,
+		failed: 0,
+		afterFailure: () => {},
+		async check(name, body) {
+			const started = Date.now();
+			try {
+				await body();
+				runner.passed++;
+				log(`  ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+			} catch (error) {
+				runner.failed++;
+				log(`  FAIL ${name}\n${String(error.stack || error).replace(/^/gm, '       ')}`);
+				runner.afterFailure();
+			}
+		},
+		summary(label) {
+			console.log(`${label}: ${runner.passed} passed, ${runner.failed} failed`);
+			process.exitCode = runner.failed === 0 && runner.passed > 0 ? 0 : 1;
+		},
+	};
+	return runner;
+}
+
+function assertNoSecret(text, secrets) {
+	for (const secret of secrets) {
+		if (text.includes(secret)) throw new Error(`a secret (${secret.slice(0, 4)}…) appears in n8n's output`);
+	}
+}
+
 /** Items a node output in a run, and the error the run ended with. */
 function nodeOutput(run, nodeName) {
 	const tasks = run?.data?.resultData?.runData?.[nodeName] ?? [];
@@ -251,6 +286,8 @@ module.exports = {
 	followersWorkflow,
 	wechatWorkflow,
 	freePort,
+	checkRunner,
+	assertNoSecret,
 	nodeOutput,
 	runError,
 	log,

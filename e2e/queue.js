@@ -14,7 +14,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { LINES, ROOT, NODE_TYPE, ensureN8n, packPackage, createInstance, freePort, log, sh } = require('./lib');
+const { LINES, ROOT, NODE_TYPE, ensureN8n, packPackage, createInstance, freePort, checkRunner, assertNoSecret, log, sh } = require('./lib');
 const { installMissingServices, startPostgres, startRedis, startProcess, waitFor } = require('./services');
 
 const FOLLOWERS = 12_000;
@@ -22,23 +22,8 @@ const PAGE_SIZE = 1_000;
 const CONCURRENT = 8;
 const WORKER_CONCURRENCY = 2;
 
-let passed = 0;
-let failed = 0;
-/** Prints the end of each n8n process log after a failed check. */
-let showLogs = () => {};
-
-async function check(name, body) {
-	const started = Date.now();
-	try {
-		await body();
-		passed++;
-		log(`  ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-	} catch (error) {
-		failed++;
-		log(`  FAIL ${name}\n${String(error.stack || error).replace(/^/gm, '       ')}`);
-		showLogs();
-	}
-}
+const runner = checkRunner();
+const { check } = runner;
 
 /**
  * Webhook (POST /webhook/<path>) -> WeChat Official Account (all followers) -> Respond to Webhook
@@ -130,7 +115,7 @@ async function runLine(line, tarball, workDir, simulatorModule, services) {
 	}
 	const [mainInstance, ...workerInstances] = instances;
 	const processes = [];
-	showLogs = () => {
+	runner.afterFailure = () => {
 		for (const proc of processes) log(`  last lines of ${proc.name}:\n${proc.log().split('\n').slice(-15).join('\n').replace(/^/gm, '       ')}`);
 	};
 	const stable = { id: 'wechatQueueStab1', name: 'WeChat simulator (stable token)' };
@@ -260,10 +245,6 @@ async function runLine(line, tarball, workDir, simulatorModule, services) {
 	}
 }
 
-function assertNoSecret(text, secrets) {
-	for (const secret of secrets) assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 4)}…) appears in n8n's output`);
-}
-
 async function main() {
 	const missing = installMissingServices(log);
 	if (missing.length > 0) {
@@ -291,8 +272,7 @@ async function main() {
 		if (process.env.WECHAT_E2E_KEEP === '1') log(`kept ${workDir}`);
 		else fs.rmSync(workDir, { recursive: true, force: true });
 	}
-	console.log(`queue: ${passed} passed, ${failed} failed`);
-	process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+	runner.summary('queue');
 }
 
 main().catch((error) => {

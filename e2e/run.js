@@ -8,30 +8,13 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { LINES, ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, wechatWorkflow, nodeOutput, log, sh } = require('./lib');
+const { LINES, ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, wechatWorkflow, nodeOutput, checkRunner, assertNoSecret, log, sh } = require('./lib');
 
 const WECHAT = 'WeChat Official Account';
-let passed = 0;
-let failed = 0;
-
-async function check(name, body) {
-	const started = Date.now();
-	try {
-		await body();
-		passed++;
-		log(`  ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-	} catch (error) {
-		failed++;
-		log(`  FAIL ${name}\n${String(error.stack || error).replace(/^/gm, '       ')}`);
-	}
-}
+const { check, summary } = checkRunner();
 
 function openids(items) {
 	return items.map((item) => item.json.openid);
-}
-
-function assertNoSecret(text, secrets) {
-	for (const secret of secrets) assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 4)}…) appears in n8n's output`);
 }
 
 async function runLine(line, tarball, workDir, simulatorModule) {
@@ -195,8 +178,7 @@ async function main() {
 	} finally {
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
-	console.log(`e2e: ${passed} passed, ${failed} failed`);
-	process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+	summary('e2e');
 }
 
 main().catch((error) => {

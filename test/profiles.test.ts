@@ -161,6 +161,30 @@ describe('Follower → Get', () => {
 		expect(fixture.sim.requests(BATCHGET).length).toBeLessThanOrEqual(2 + 2 * Math.ceil(Math.log2(100)));
 	});
 
+	test('a list of OpenIDs of another account is not taken apart call by call', async () => {
+		fixture = await Fixture.start({ followers: 1 });
+		const input = openidItems(Array.from({ length: 300 }, (_, index) => `oOtherAccount${String(index).padStart(15, '0')}`));
+		const items = await fixture.run('follower.get', {}, { input, continueOnFail: true });
+		expect(items).toHaveLength(300);
+		expect(items.every((item) => String(item.json.error).includes('40003'))).toBe(true);
+		// 3 chunks plus the bounded search for the refused OpenIDs.
+		expect(fixture.sim.requests(BATCHGET).length).toBeLessThanOrEqual(3 + 30);
+		expect(items.at(-1)!.json.description).toContain('stopped narrowing them down');
+	});
+
+	test('without "Continue", the search stops at the first refused OpenID', async () => {
+		fixture = await Fixture.start({ followers: 100 });
+		const input = openidItems(fixture.sim.allFollowers());
+		input[10] = { json: { openid: 'oNotAFollowerOfThisAccount00' } };
+		input[90] = { json: { openid: 'oNotAFollowerOfThisAccount01' } };
+		const error = await errorOf(() => fixture.run('follower.get', {}, { input }));
+		expect(error.description).toContain('oNotAFollowerOfThisAccount00, from input item 11');
+		// The whole batch, then at most 2 calls per halving down to item 11; the half holding the
+		// second refused OpenID is never sent on its own.
+		expect(fixture.sim.requests(BATCHGET).length).toBeLessThanOrEqual(1 + 2 * 7);
+		expect(batchgetLists().filter((list) => list.includes('oNotAFollowerOfThisAccount01'))).toHaveLength(1);
+	});
+
 	test('an item without an OpenID fails before anything is sent', async () => {
 		fixture = await Fixture.start({ followers: 2 });
 		const input = [...openidItems(fixture.sim.allFollowers()), { json: { name: 'no openid here' } }];

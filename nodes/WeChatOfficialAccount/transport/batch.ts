@@ -35,11 +35,18 @@ export const DEFAULT_CONCURRENCY = 5;
 const PER_OPENID_ERRCODES = new Set([40003, 49003, 45059]);
 
 /**
+ * Extra calls one batch operation may spend finding refused OpenIDs (about 14 find one in a
+ * batch of 100). A list where many are wrong, e.g. OpenIDs of another account, is not worth
+ * taking apart call by call: each call counts against the daily quota.
+ */
+export const MAX_ISOLATION_CALLS = 30;
+
+/**
  * Sends `entries` in chunks of the API's batch size, a bounded number at a time, and returns the
  * outcomes in entry order. When WeChat refuses a chunk because of one OpenID, the chunk is split
- * in halves until that OpenID is found (at most about 2·log2(size) extra calls per bad OpenID), so
- * the error names it and the other OpenIDs still go through. Without `continueOnError`, no new
- * chunk starts after a failure.
+ * in halves until that OpenID is found (2 calls per halving, MAX_ISOLATION_CALLS in all), so the
+ * error names it and the other OpenIDs still go through. Without `continueOnError`, nothing new
+ * is sent after a failure, and entries not sent have no outcome.
  */
 export async function sendInChunks<R>(calls: ChunkedCalls<R>): Promise<Array<BatchOutcome<R>>> {
 	const chunks: BatchEntry[][] = [];
@@ -49,6 +56,7 @@ export async function sendInChunks<R>(calls: ChunkedCalls<R>): Promise<Array<Bat
 	const outcomes: Array<Array<BatchOutcome<R>>> = [];
 	let next = 0;
 	let failed = false;
+	let isolationCalls = 0;
 
 	const sendIsolating = async (entries: BatchEntry[]): Promise<Array<BatchOutcome<R>>> => {
 		try {
@@ -62,9 +70,19 @@ export async function sendInChunks<R>(calls: ChunkedCalls<R>): Promise<Array<Bat
 			if (!(error instanceof NodeApiError || error instanceof NodeOperationError) || !PER_OPENID_ERRCODES.has(Number(error.context.errcode))) {
 				return [{ entries, error: error as Error }];
 			}
-			if (entries.length === 1) return [{ entries, error: blameOpenid(error, entries[0]) }];
+			if (entries.length === 1) {
+				failed = true;
+				return [{ entries, error: blameOpenid(error, entries[0]) }];
+			}
+			if (isolationCalls + 2 > MAX_ISOLATION_CALLS) {
+				error.description = `${error.description ?? ''} Several OpenIDs in this batch were refused; the node stopped narrowing them down after ${MAX_ISOLATION_CALLS} extra requests, to spare the daily quota. Check that all OpenIDs belong to this account.`.trim();
+				return [{ entries, error }];
+			}
+			isolationCalls += 2;
 			const half = Math.ceil(entries.length / 2);
-			return [...(await sendIsolating(entries.slice(0, half))), ...(await sendIsolating(entries.slice(half)))];
+			const first = await sendIsolating(entries.slice(0, half));
+			if (failed && !calls.continueOnError) return first;
+			return [...first, ...(await sendIsolating(entries.slice(half)))];
 		}
 	};
 

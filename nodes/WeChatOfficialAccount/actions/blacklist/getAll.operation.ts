@@ -1,9 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { limitOf, listOptions, returnAllOrLimit, startAfterOf } from '../../helpers/listParameters';
 import { pullOpenidList } from '../../transport/pagination';
-import type { WeChatApiClient } from '../../transport/request';
+import type { OperationExecute } from '../node.type';
 
 export const description = updateDisplayOptions({ show: { resource: ['blacklist'], operation: ['getAll'] } }, [
 	...returnAllOrLimit,
@@ -11,12 +9,7 @@ export const description = updateDisplayOptions({ show: { resource: ['blacklist'
 ]);
 
 /** The blacklisted users, one item each ({ openid }); WeChat's page size varies, the cursor decides. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: WeChatApiClient,
-	output: INodeExecutionData[],
-): Promise<void> {
+export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const pairedItem = { item: itemIndex };
 	await pullOpenidList.call(this, client, {
 		startAfter: startAfterOf(this, itemIndex),
@@ -29,4 +22,4 @@ export async function execute(
 			for (const openid of openids) output.push({ json: { openid }, pairedItem });
 		},
 	});
-}
+};

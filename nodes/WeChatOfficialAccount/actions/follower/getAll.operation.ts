@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { limitOf, listOptions, returnAllOrLimit, startAfterOf } from '../../helpers/listParameters';
 import { pullOpenidList } from '../../transport/pagination';
-import type { WeChatApiClient } from '../../transport/request';
 import { DEFAULT_PROFILE_CONCURRENCY, fetchProfiles, languageOption } from './profiles';
+import type { OperationExecute } from '../node.type';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -39,12 +39,7 @@ interface ProfileOptions {
 }
 
 /** Get followers: every OpenID of the account (or up to a limit), one item each, optionally with its profile. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: WeChatApiClient,
-	output: INodeExecutionData[],
-): Promise<void> {
+export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const limit = limitOf(this, itemIndex);
 	const includeProfile = this.getNodeParameter('includeProfile', itemIndex, false) as boolean;
 	const options = this.getNodeParameter('options', itemIndex, {}) as ProfileOptions;
@@ -75,4 +70,4 @@ export async function execute(
 		request: (cursor) => ({ method: 'GET', path: '/cgi-bin/user/get', qs: cursor ? { next_openid: cursor } : {} }),
 		emit: includeProfile ? emitProfiles : emitOpenids,
 	});
-}
+};

@@ -1,9 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { openidField, openidOf } from '../../helpers/openids';
-import type { WeChatApiClient } from '../../transport/request';
+import type { OperationExecute } from '../node.type';
 
 /** WeChat's limit for a remark (备注名). */
 export const MAX_REMARK_LENGTH = 30;
@@ -22,12 +22,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['follower'], operation: ['updateRemark'] } }, properties);
 
 /** Sets the remark of one follower per input item (WeChat has no batch call for it). */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: WeChatApiClient,
-	output: INodeExecutionData[],
-): Promise<void> {
+export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const openid = openidOf(this, itemIndex);
 	const remark = String(this.getNodeParameter('remark', itemIndex));
 	if ([...remark].length > MAX_REMARK_LENGTH) {
@@ -38,4 +33,4 @@ export async function execute(
 	}
 	await client.request({ method: 'POST', path: '/cgi-bin/user/info/updateremark', body: { openid, remark } }, itemIndex);
 	output.push({ json: { success: true, openid, remark }, pairedItem: { item: itemIndex } });
-}
+};

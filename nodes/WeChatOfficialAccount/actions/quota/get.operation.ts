@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { WeChatApiClient } from '../../transport/request';
+import type { OperationExecute } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,12 +28,7 @@ interface QuotaResponse extends IDataObject {
  * The daily quota of one API: { cgi_path, daily_limit, used, remain }. Reading it costs a call of
  * its own quota; resetting quotas (clear_quota, 10 times a month) is left to the account owner.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: WeChatApiClient,
-	output: INodeExecutionData[],
-): Promise<void> {
+export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const entered = String(this.getNodeParameter('cgiPath', itemIndex) ?? '').trim();
 	if (!entered) {
 		throw new NodeOperationError(this.getNode(), 'The API path is empty', {
@@ -57,4 +52,4 @@ export async function execute(
 		},
 		pairedItem: { item: itemIndex },
 	});
-}
+};

@@ -1,19 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { WeChatApiClient } from '../../transport/request';
 import { tagIdField, tagIdOf } from './fields';
+import type { OperationExecute } from '../node.type';
 
 export const description = updateDisplayOptions({ show: { resource: ['tag'], operation: ['delete'] } }, [tagIdField]);
 
 /** Deletes a tag; its followers lose it. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: WeChatApiClient,
-	output: INodeExecutionData[],
-): Promise<void> {
+export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const id = tagIdOf(this, itemIndex);
 	await client.request({ method: 'POST', path: '/cgi-bin/tags/delete', body: { tag: { id } } }, itemIndex);
 	output.push({ json: { success: true, id }, pairedItem: { item: itemIndex } });
-}
+};

@@ -1,10 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { limitOf, listOptions, returnAllOrLimit, startAfterOf } from '../../helpers/listParameters';
 import { pullOpenidList } from '../../transport/pagination';
-import type { WeChatApiClient } from '../../transport/request';
 import { tagIdField, tagIdOf } from './fields';
+import type { OperationExecute } from '../node.type';
 
 export const description = updateDisplayOptions({ show: { resource: ['tag'], operation: ['getFollowers'] } }, [
 	tagIdField,
@@ -13,12 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['tag'], ope
 ]);
 
 /** The followers carrying a tag, one item each ({ openid, tagId }), paged with the cursor like Get Many. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: WeChatApiClient,
-	output: INodeExecutionData[],
-): Promise<void> {
+export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const tagId = tagIdOf(this, itemIndex);
 	const pairedItem = { item: itemIndex };
 	await pullOpenidList.call(this, client, {
@@ -32,4 +25,4 @@ export async function execute(
 			for (const openid of openids) output.push({ json: { openid, tagId }, pairedItem });
 		},
 	});
-}
+};

@@ -1,8 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { WeChatApiClient } from '../../transport/request';
 import { tagIdField, tagIdOf, tagNameField, tagNameOf } from './fields';
+import type { OperationExecute } from '../node.type';
 
 export const description = updateDisplayOptions({ show: { resource: ['tag'], operation: ['update'] } }, [
 	tagIdField,
@@ -10,14 +8,9 @@ export const description = updateDisplayOptions({ show: { resource: ['tag'], ope
 ]);
 
 /** Renames a tag. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: WeChatApiClient,
-	output: INodeExecutionData[],
-): Promise<void> {
+export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const id = tagIdOf(this, itemIndex);
 	const name = tagNameOf(this, itemIndex);
 	await client.request({ method: 'POST', path: '/cgi-bin/tags/update', body: { tag: { id, name } } }, itemIndex);
 	output.push({ json: { success: true, id, name }, pairedItem: { item: itemIndex } });
-}
+};
