@@ -94,6 +94,50 @@ describe('Tag → Create, Get Many, Update, Delete', () => {
 	});
 });
 
+describe('The Tag dropdown', () => {
+	test('lists the tags by name with their follower counts; the value is the ID', async () => {
+		fixture = await Fixture.start({ followers: 1_500 });
+		const vip = fixture.sim.account.addTag('VIP', fixture.sim.allFollowers().slice(0, 1_234));
+		const options = await fixture.loadOptions('getTags', { resource: 'tag', operation: 'addFollowers' });
+		expect(options).toEqual([
+			{ name: '星标组 (0 followers)', value: 2 },
+			{ name: 'VIP (1,234 followers)', value: vip },
+		]);
+		// Filling a dropdown fetches and stores a token like an execution does; the next run reuses it.
+		expect(fixture.sim.tokenCalls()).toHaveLength(1);
+		await fixture.run('tag.getAll', { returnAll: true });
+		expect(fixture.sim.tokenCalls()).toHaveLength(1);
+	});
+
+	test('a call refused by WeChat shows the readable error in the editor', async () => {
+		fixture = await Fixture.start();
+		fixture.sim.blockedIp = '198.51.100.4';
+		await expect(fixture.loadOptions('getTags')).rejects.toMatchObject({
+			message: expect.stringContaining('WeChat refused the call from IP 198.51.100.4'),
+		});
+	});
+
+	test('no tag chosen is refused before anything is sent', async () => {
+		fixture = await Fixture.start({ followers: 1 });
+		const error = await errorOf(() => fixture.run('tag.addFollowers', {}, { input: openidItems(fixture.sim.allFollowers()) }));
+		expect(error.message).toBe('No tag chosen');
+		expect(fixture.sim.requests('/cgi-bin/tags/members/batchtagging')).toHaveLength(0);
+	});
+
+	test('with "Continue", an item without a tag fails alone', async () => {
+		fixture = await Fixture.start({ followers: 2 });
+		const [a, b] = fixture.sim.allFollowers();
+		const vip = fixture.sim.account.addTag('VIP');
+		const items = await fixture.run(
+			'tag.addFollowers',
+			{ tagId: '={{ $json.tag }}' },
+			{ input: [{ json: { openid: a, tag: '' } }, { json: { openid: b, tag: vip } }], continueOnFail: true },
+		);
+		expect(items.map((item) => item.json.error ?? item.json.success)).toEqual(['No tag chosen', true]);
+		expect(fixture.sim.account.tags.get(vip)!.members).toEqual([b]);
+	});
+});
+
 describe('Tag → Add Followers / Remove Followers', () => {
 	test('120 items make 3 calls of at most 50; one output item per input item', async () => {
 		fixture = await Fixture.start({ followers: 120 });

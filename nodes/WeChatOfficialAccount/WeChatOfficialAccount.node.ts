@@ -5,6 +5,7 @@ import * as blacklist from './actions/blacklist';
 import * as follower from './actions/follower';
 import * as quota from './actions/quota';
 import { router } from './actions/router';
+import * as methods from './methods';
 import * as tag from './actions/tag';
 
 export class WeChatOfficialAccount implements INodeType {
@@ -41,6 +42,8 @@ export class WeChatOfficialAccount implements INodeType {
 			...quota.description,
 		],
 	};
+
+	methods = methods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

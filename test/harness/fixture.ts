@@ -1,9 +1,9 @@
-import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 
 import type { SimulatorOptions } from '../simulator/simulator';
 import { WeChatSimulator } from '../simulator/simulator';
 import type { RunOptions } from './n8n';
-import { CredentialStore, runNode } from './n8n';
+import { CredentialStore, loadOptions, runNode } from './n8n';
 
 /** A simulator on loopback and an n8n credential store pointing at it, torn down after each test. */
 export class Fixture {
@@ -44,6 +44,11 @@ export class Fixture {
 			parameters: { resource, operation: name, ...parameters },
 			...options,
 		});
+	}
+
+	/** What the editor shows in a dropdown filled by the node's loadOptions `method`. */
+	async loadOptions(method: string, parameters: Record<string, unknown> = {}): Promise<INodePropertyOptions[]> {
+		return await loadOptions({ store: this.store, credentialId: this.credentialId, parameters }, method);
 	}
 
 	/** One execution of Get followers with these parameters. */

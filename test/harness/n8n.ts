@@ -9,7 +9,7 @@
  *   401 retry path), and what it returns is merged and saved for the next execution;
  * - generic `authenticate` properties are resolved as expressions against $credentials.
  */
-import { ExecuteContext } from 'n8n-core';
+import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -21,6 +21,7 @@ import type {
 	INodeCredentialsDetails,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypes,
 	IRequestOptionsSimplified,
@@ -197,11 +198,10 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 }
 
-/** Executes the WeChat node once, like one n8n execution of a workflow containing it. */
-export async function runNode(options: RunOptions): Promise<INodeExecutionData[]> {
+/** The node in a one-node workflow, with the additional data an n8n server passes to contexts. */
+function nodeInWorkflow(options: Omit<RunOptions, 'input'>) {
 	const nodeTypes = new SingleNodeTypes();
 	const nodeType = nodeTypes.getByName();
-	const input = options.input ?? [{ json: {} }];
 	const node: INode = {
 		id: 'wechat-node',
 		name: 'WeChat Official Account',
@@ -235,8 +235,15 @@ export async function runNode(options: RunOptions): Promise<INodeExecutionData[]
 		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
 		variables: {},
 		instanceBaseUrl: 'http://127.0.0.1:5678',
-		currentNodeParameters: undefined,
+		currentNodeParameters: node.parameters,
 	} as unknown as IWorkflowExecuteAdditionalData;
+	return { nodeType, node, workflow, additionalData };
+}
+
+/** Executes the WeChat node once, like one n8n execution of a workflow containing it. */
+export async function runNode(options: RunOptions): Promise<INodeExecutionData[]> {
+	const { nodeType, node, workflow, additionalData } = nodeInWorkflow(options);
+	const input = options.input ?? [{ json: {} }];
 	const inputData = { main: [input] };
 	const executeData: IExecuteData = { node, data: inputData, source: null };
 	const context = new ExecuteContext(
@@ -253,6 +260,13 @@ export async function runNode(options: RunOptions): Promise<INodeExecutionData[]
 	);
 	const [output] = (await nodeType.execute!.call(context)) as INodeExecutionData[][];
 	return output;
+}
+
+/** What the editor does to fill a dropdown: the node's loadOptions `method` in n8n-core's LoadOptionsContext. */
+export async function loadOptions(options: Omit<RunOptions, 'input'>, method: string): Promise<INodePropertyOptions[]> {
+	const { nodeType, node, workflow, additionalData } = nodeInWorkflow(options);
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.tagId');
+	return await nodeType.methods!.loadOptions![method].call(context);
 }
 
 /**

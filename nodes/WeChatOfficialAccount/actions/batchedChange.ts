@@ -36,26 +36,31 @@ export async function changeInBatches(
 	change: BatchedChange,
 ): Promise<ItemOutcome[]> {
 	const { entries, failures } = collectOpenids(this, itemIndexes, change.openidsParameter.name, change.openidsParameter.label);
-	// Nothing is sent when an item is wrong and the node stops on errors.
-	if (failures.length > 0 && !continueOnFail) return failures.slice(0, 1);
-
-	const groups = new Map<string, { body: IDataObject; entries: BatchEntry[]; ids: Set<string> }>();
 	const itemTargets = new Map<number, { key: string; output: IDataObject; openids: string[] }>();
+	const groups = new Map<string, { body: IDataObject; entries: BatchEntry[]; ids: Set<string> }>();
 	for (const entry of entries) {
-		let target = itemTargets.get(entry.itemIndex);
-		if (!target) {
-			const { key, body, output } = change.targetOf(entry.itemIndex);
-			target = { key, output, openids: [] };
-			itemTargets.set(entry.itemIndex, target);
-			if (!groups.has(key)) groups.set(key, { body, entries: [], ids: new Set() });
+		if (!itemTargets.has(entry.itemIndex)) {
+			try {
+				const { key, body, output } = change.targetOf(entry.itemIndex);
+				itemTargets.set(entry.itemIndex, { key, output, openids: [] });
+				if (!groups.has(key)) groups.set(key, { body, entries: [], ids: new Set() });
+			} catch (error) {
+				failures.push({ itemIndex: entry.itemIndex, error: error as Error });
+				itemTargets.set(entry.itemIndex, { key: '', output: {}, openids: [] });
+			}
 		}
+		const target = itemTargets.get(entry.itemIndex)!;
+		const group = groups.get(target.key);
+		if (!group) continue;
 		target.openids.push(entry.id);
-		const group = groups.get(target.key)!;
+		// An OpenID given by several items is sent once.
 		if (!group.ids.has(entry.id)) {
 			group.ids.add(entry.id);
 			group.entries.push(entry);
 		}
 	}
+	// Nothing is sent when an item is wrong and the node stops on errors.
+	if (failures.length > 0 && !continueOnFail) return failures.slice(0, 1);
 
 	const total = [...groups.values()].reduce((sum, group) => sum + group.entries.length, 0);
 	let done = 0;
@@ -86,7 +91,8 @@ export async function changeInBatches(
 
 	const outcomes: ItemOutcome[] = [...failures];
 	for (const [itemIndex, target] of itemTargets) {
-		const failed = failedIds.get(target.key)!;
+		const failed = failedIds.get(target.key);
+		if (!failed) continue; // the item failed before anything was sent
 		const error = target.openids.map((id) => failed.get(id)).find((found) => found !== undefined);
 		outcomes.push(error ? { itemIndex, error } : { itemIndex, json: [{ success: true, ...target.output, openids: target.openids }] });
 	}

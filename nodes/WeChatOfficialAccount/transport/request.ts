@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
+	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
@@ -33,6 +34,9 @@ export interface WeChatApiClient {
 	redact(text: string): string;
 }
 
+/** Where calls are made from: a node execution, or the editor filling a dropdown. */
+export type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
+
 /** What the user should read when a call fails; `details` is safe to show (no secrets). */
 export interface ApiFailure {
 	message: string;
@@ -45,7 +49,7 @@ export interface ApiFailure {
  * on HTTP 200, keeps the access token fresh, retries what is worth retrying within bounds, and
  * turns everything else into an actionable NodeApiError with no secret in it.
  */
-export async function createApiClient(context: IExecuteFunctions): Promise<WeChatApiClient> {
+export async function createApiClient(context: ApiContext): Promise<WeChatApiClient> {
 	const credentialRef = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	let credentials = await readStoredCredentials(context, 0);
 	const baseUrl = apiBaseUrl(credentials);
@@ -210,7 +214,7 @@ export async function createApiClient(context: IExecuteFunctions): Promise<WeCha
 }
 
 /** The credential as n8n stores it, with the token blanked when it must not be used any more. */
-async function readStoredCredentials(context: IExecuteFunctions, itemIndex: number): Promise<ICredentialDataDecryptedObject> {
+async function readStoredCredentials(context: ApiContext, itemIndex: number): Promise<ICredentialDataDecryptedObject> {
 	const stored = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	// n8n refreshes only an empty token; expiry and an edited AppID/AppSecret are ours to check.
 	return isStoredTokenUsable(stored, Date.now()) ? { ...stored } : { ...stored, accessToken: '' };
@@ -221,8 +225,8 @@ export function msUntilNextMinute(now: number): number {
 	return 60_000 - (now % 60_000) + 1_000;
 }
 
-function isCancelled(context: IExecuteFunctions): boolean {
-	return context.getExecutionCancelSignal?.()?.aborted === true;
+function isCancelled(context: ApiContext): boolean {
+	return 'getExecutionCancelSignal' in context && context.getExecutionCancelSignal?.()?.aborted === true;
 }
 
 class UnexpectedBody extends Error {}

@@ -2,12 +2,14 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 export const tagIdField: INodeProperties = {
-	displayName: 'Tag ID',
+	displayName: 'Tag Name or ID',
 	name: 'tagId',
-	type: 'number',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTags' },
 	required: true,
-	default: 0,
-	description: 'The ID of the tag. Tag → Get Many lists the tags of the account with their IDs.',
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
 
 export const tagNameField: INodeProperties = {
@@ -22,6 +24,12 @@ export const tagNameField: INodeProperties = {
 /** The tag ID of an item: a whole number, also when an expression gives it as text. */
 export function tagIdOf(context: IExecuteFunctions, itemIndex: number): number {
 	const value = context.getNodeParameter('tagId', itemIndex);
+	if (value === '' || value === undefined || value === null) {
+		throw new NodeOperationError(context.getNode(), 'No tag chosen', {
+			description: 'Choose a tag in "Tag Name or ID", or give its ID with an expression, e.g. {{ $json.tagId }}.',
+			itemIndex,
+		});
+	}
 	const tagId = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof tagId !== 'number' || !Number.isInteger(tagId) || tagId < 0) {
 		throw new NodeOperationError(context.getNode(), `"${String(value)}" is not a tag ID`, {
