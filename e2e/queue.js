@@ -163,7 +163,16 @@ async function runLine(line, tarball, workDir, simulatorModule, services) {
 			assertNoSecret(text, secrets());
 			return JSON.parse(text);
 		};
-		const fireAll = async (webhookPath, count) => await Promise.all(Array.from({ length: count }, () => fire(webhookPath)));
+		/**
+		 * CONCURRENT executions at once: each must return every follower exactly once, and both
+		 * workers must have run some of them.
+		 */
+		const fireAll = async (webhookPath) => {
+			const before = jobsPerWorker(workerProcesses);
+			assertEveryFollowerOnce(await Promise.all(Array.from({ length: CONCURRENT }, () => fire(webhookPath))));
+			const ran = jobsPerWorker(workerProcesses).map((count, index) => count - before[index]);
+			assert.ok(ran.every((count) => count > 0), `both workers ran executions (${ran.join(' + ')})`);
+		};
 		const expected = { count: FOLLOWERS, digest: crypto.createHash('sha256').update(sim.allFollowers().join(',')).digest('hex') };
 		const assertEveryFollowerOnce = (answers) => {
 			for (const answer of answers) assert.deepEqual(answer, expected, 'an execution did not return every follower exactly once, in order');
@@ -186,10 +195,7 @@ async function runLine(line, tarball, workDir, simulatorModule, services) {
 
 		await check(`${label}: ${CONCURRENT} executions at once on both workers share the stored stable token`, async () => {
 			sim.clearLog();
-			const before = jobsPerWorker(workerProcesses);
-			assertEveryFollowerOnce(await fireAll(`wechat-stable-${line}`, CONCURRENT));
-			const ran = jobsPerWorker(workerProcesses).map((count, index) => count - before[index]);
-			assert.ok(ran.every((count) => count > 0), `both workers ran executions (${ran.join(' + ')})`);
+			await fireAll(`wechat-stable-${line}`);
 			assert.equal(sim.tokenCalls().length, 0, 'no process fetched a token of its own');
 			assert.equal(tokensUsed().size, 1);
 		});
@@ -201,10 +207,7 @@ async function runLine(line, tarball, workDir, simulatorModule, services) {
 			assert.equal(sim.tokenCalls().length, 1, 'the expired token is refreshed once');
 			const [refreshed] = tokensUsed();
 			sim.clearLog();
-			const before = jobsPerWorker(workerProcesses);
-			assertEveryFollowerOnce(await fireAll(`wechat-stable-${line}`, CONCURRENT));
-			const ran = jobsPerWorker(workerProcesses).map((count, index) => count - before[index]);
-			assert.ok(ran.every((count) => count > 0), `both workers ran executions (${ran.join(' + ')})`);
+			await fireAll(`wechat-stable-${line}`);
 			assert.equal(sim.tokenCalls().length, 0, 'every worker read the refreshed token from the credential store');
 			assert.deepEqual([...tokensUsed()], [refreshed]);
 			assert.ok(sim.requests('/cgi-bin/user/get').every((entry) => entry.errcode === 0), 'no call was made with the expired token');
@@ -213,7 +216,7 @@ async function runLine(line, tarball, workDir, simulatorModule, services) {
 		await check(`${label}: the token expires while ${CONCURRENT} executions run: none fails, all move to one new token`, async () => {
 			sim.clearLog();
 			sim.when('/cgi-bin/user/get', sim.callCount('/cgi-bin/user/get') + 3 * CONCURRENT, () => sim.advanceClock(7_201_000));
-			assertEveryFollowerOnce(await fireAll(`wechat-stable-${line}`, CONCURRENT));
+			await fireAll(`wechat-stable-${line}`);
 			const calls = sim.requests('/cgi-bin/user/get');
 			const firstExpired = calls.findIndex((entry) => entry.errcode === 42001);
 			assert.ok(firstExpired >= 0, 'the token expired during the run');
@@ -228,7 +231,7 @@ async function runLine(line, tarball, workDir, simulatorModule, services) {
 			sim.clearLog();
 			// Harsher than WeChat, which keeps the old token valid for 5 minutes: ours stops at once.
 			sim.when('/cgi-bin/user/get', sim.callCount('/cgi-bin/user/get') + 3 * CONCURRENT, () => sim.anotherSystemTakesClassicToken(0));
-			assertEveryFollowerOnce(await fireAll(`wechat-classic-${line}`, CONCURRENT));
+			await fireAll(`wechat-classic-${line}`);
 			assert.ok(sim.requests('/cgi-bin/user/get').some((entry) => entry.errcode === 40001), 'the token was taken during the run');
 		});
 
