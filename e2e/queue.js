@@ -15,7 +15,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { LINES, ROOT, NODE_TYPE, ensureN8n, packPackage, createInstance, freePort, checkRunner, assertNoSecret, log, sh } = require('./lib');
-const { installMissingServices, startPostgres, startRedis, startProcess, waitFor } = require('./services');
+const { installMissingServices, temporaryDir, startPostgres, startRedis, startProcess, waitFor } = require('./services');
 
 const FOLLOWERS = 12_000;
 const PAGE_SIZE = 1_000;
@@ -258,7 +258,7 @@ async function main() {
 	}
 	const linesArg = process.argv.find((arg) => arg.startsWith('--lines='));
 	const lines = linesArg ? linesArg.slice('--lines='.length).split(',').map(Number) : Object.keys(LINES).map(Number);
-	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-queue-'));
+	const workDir = process.env.WECHAT_E2E_KEEP === '1' ? fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-queue-')) : temporaryDir('wechat-queue-');
 	const services = {};
 	try {
 		sh('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.tout'], { cwd: ROOT });
@@ -273,7 +273,6 @@ async function main() {
 		await services.postgres?.stop();
 		// WECHAT_E2E_KEEP=1 keeps the logs of every process for a look after a failure.
 		if (process.env.WECHAT_E2E_KEEP === '1') log(`kept ${workDir}`);
-		else fs.rmSync(workDir, { recursive: true, force: true });
 	}
 	runner.summary('queue');
 }

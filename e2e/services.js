@@ -63,12 +63,42 @@ async function waitFor(description, probe, { timeoutMs = 60_000, intervalMs = 25
 	}
 }
 
+/** Every process started here that is still running: killed if this script is interrupted. */
+const running = new Set();
+/** Temporary folders removed when this script exits, however it exits. */
+const temporaryDirs = new Set();
+process.on('exit', () => {
+	for (const child of running) {
+		try {
+			process.kill(child.pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}
+	for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temporary folder, removed when the script exits. */
+function temporaryDir(prefix) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	temporaryDirs.add(dir);
+	return dir;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => {
+		process.stderr.write(`[e2e] ${signal}: stopping ${running.size} process(es) started by this test\n`);
+		process.exit(130);
+	});
+}
+
 /** A child process with its output in a file, stopped by PID: SIGTERM (or `signal`), SIGKILL after a grace period. */
 function startProcess(name, command, args, { env = process.env, cwd, logFile, uid, gid, stopSignal = 'SIGTERM' }) {
 	const out = fs.openSync(logFile, 'a');
 	const child = spawn(command, args, { env, cwd, stdio: ['ignore', out, out], uid, gid });
 	fs.closeSync(out);
+	running.add(child);
 	const exited = new Promise((resolve) => child.on('exit', resolve));
+	exited.then(() => running.delete(child));
 	return {
 		name,
 		pid: child.pid,
@@ -109,7 +139,7 @@ async function canConnect(port) {
  */
 async function startPostgres(port, workDir) {
 	const bin = postgresBin();
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-queue-pg-'));
+	const dataDir = temporaryDir('wechat-queue-pg-');
 	let uid;
 	let gid;
 	if (process.getuid?.() === 0) {
@@ -167,4 +197,4 @@ async function startRedis(port, workDir) {
 	return { ...server, port };
 }
 
-module.exports = { installMissingServices, missingServices, startPostgres, startRedis, startProcess, waitFor };
+module.exports = { temporaryDir, installMissingServices, missingServices, startPostgres, startRedis, startProcess, waitFor };
