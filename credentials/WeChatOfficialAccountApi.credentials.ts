@@ -103,6 +103,57 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			default: '',
 			displayOptions: { show: { grantEndpoint: ['classic'] } },
 		},
+		// Message push (the trigger and the Reply operation): the account's server configuration.
+		{
+			displayName:
+				'The fields below are only needed by the WeChat Official Account Trigger: copy them from Settings and Development → Basic Configuration → Server Configuration (服务器配置).',
+			name: 'messagePushNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Message Token',
+			name: 'messageToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The Token (令牌) of the server configuration: WeChat signs every push with it',
+		},
+		// A secret, whatever the lint's name heuristic says: it decrypts every message and signs replies.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
+		{
+			displayName: 'EncodingAESKey',
+			name: 'encodingAesKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The EncodingAESKey (消息加解密密钥) of the server configuration, 43 letters and digits. Needed for Compatible and Safe Mode.',
+		},
+		{
+			displayName: 'Message Encryption',
+			name: 'messageEncryption',
+			type: 'options',
+			default: 'safe',
+			description: 'The Message Encryption Method (消息加解密方式) chosen in the server configuration',
+			options: [
+				{
+					name: 'Plaintext Mode',
+					value: 'plaintext',
+					description: 'Messages arrive unencrypted; only the query is signed',
+				},
+				{
+					name: 'Compatible Mode',
+					value: 'compatible',
+					description: 'Messages arrive both plain and encrypted; the trigger reads the encrypted copy',
+				},
+				{
+					name: 'Safe Mode (Recommended)',
+					value: 'safe',
+					description: 'Messages arrive encrypted; an unencrypted request is refused',
+				},
+			],
+		},
 		// Written by preAuthentication and stored by n8n; never shown.
 		{
 			displayName: 'Access Token',

@@ -1,0 +1,195 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { ALL_EVENTS, EVENT_OPTIONS, eventTypeOf, isSelected, pushItem, retryKeyOf } from './push/events';
+import { readInboundRequest } from './push/inbound';
+import { RecentPushes } from './push/recent';
+import { pushSettingsOf } from './push/settings';
+import { CREDENTIAL_TYPE } from './transport/token';
+
+/** WeChat's retries come within about 15 s; the window also catches replays inside it. */
+const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
+const MIN_RETRY_MEMORY_SECONDS = 60;
+/** Pushes remembered per n8n process, across all triggers: about 5 MB at most. */
+const recentPushes = new RecentPushes(50_000);
+
+type ExpressResponse = ReturnType<IWebhookFunctions['getResponseObject']>;
+
+export class WeChatOfficialAccountTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WeChat Official Account Trigger',
+		name: 'weChatOfficialAccountTrigger',
+		icon: { light: 'file:../../icons/wechat.svg', dark: 'file:../../icons/wechat.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["respond"] === "replyOperation" ? "Replies with a Reply operation" : "Answers success"}}',
+		description: 'Starts the workflow when a WeChat Official Account (公众号) receives a message or an event: a new follower, a menu click, a text',
+		defaults: { name: 'WeChat Official Account Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		webhooks: [
+			// WeChat checks the URL with a GET when the server configuration is saved.
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: '={{$parameter["respond"] === "replyOperation" ? "responseNode" : "onReceived"}}',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'In WeChat (Settings and Development → Basic Configuration → Server Configuration), set the Server URL to this node\'s Production URL and Token, EncodingAESKey and Message Encryption to the values in the credential. Activate (publish) the workflow before you submit: WeChat checks the URL at once.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: EVENT_OPTIONS,
+				default: [ALL_EVENTS],
+				description:
+					'The messages and events that start the workflow. Others are acknowledged to WeChat without starting an execution.',
+			},
+			{
+				displayName: 'Respond',
+				name: 'respond',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Immediately With "Success"',
+						value: 'success',
+						description: 'Acknowledge at once; the workflow runs after that and cannot answer the follower on this request',
+					},
+					{
+						name: 'With a Reply Operation',
+						value: 'replyOperation',
+						description: 'The workflow answers with WeChat Official Account → Message → Reply, within 5 seconds',
+					},
+				],
+				default: 'success',
+			},
+			{
+				displayName:
+					'Add a WeChat Official Account node with Message → Reply after this trigger. WeChat waits 5 seconds for the reply; after that the follower gets nothing and WeChat\'s retries are answered "success". A workflow that ends without a reply, or fails, answers WeChat with an empty body, which the follower does not see.',
+				name: 'replyNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { respond: ['replyOperation'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Replay Window (Seconds)',
+						name: 'replayWindow',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: DEFAULT_REPLAY_WINDOW_SECONDS,
+						description:
+							"Refuse requests whose timestamp is further than this from the n8n server's clock (replayed or forged requests). 0 turns the check off.",
+					},
+				],
+			},
+		],
+	};
+
+	// WeChat has no API to register the URL (it is pasted into the platform by hand). Activation
+	// checks the credential's push fields instead, so a wrong key fails there and not silently
+	// on WeChat's first push.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const settings = pushSettingsOf(await this.getCredentials(CREDENTIAL_TYPE));
+				if ('problem' in settings) {
+					throw new NodeOperationError(this.getNode(), settings.problem.message, { description: settings.problem.description });
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject();
+		const res = this.getResponseObject();
+		const node = this.getNode();
+		const answer = (status: number, body: string): IWebhookResponseData => {
+			res.status(status).type('text/plain').send(body);
+			return { noWebhookResponse: true };
+		};
+
+		const settings = pushSettingsOf(await this.getCredentials(CREDENTIAL_TYPE));
+		if ('problem' in settings) {
+			const { message, description } = settings.problem;
+			this.logger.error(`WeChat Official Account Trigger "${node.name}": ${message}. ${description}`);
+			return answer(500, message);
+		}
+		const options = this.getNodeParameter('options', {}) as { replayWindow?: number };
+		const replayWindowSeconds = options.replayWindow ?? DEFAULT_REPLAY_WINDOW_SECONDS;
+		const now = Date.now();
+		// The raw body: n8n's parsed one has lowercased tags and normalised whitespace.
+		const outcome = readInboundRequest(
+			{ method: req.method, query: req.query as IDataObject, rawBody: req.rawBody },
+			settings,
+			{ now, replayWindowSeconds },
+		);
+		if (outcome.kind === 'refused') {
+			this.logger.warn(`WeChat Official Account Trigger "${node.name}" refused a request (HTTP ${outcome.status}): ${outcome.reason}`);
+			return answer(outcome.status, outcome.reason);
+		}
+		if (outcome.kind === 'echo') return answer(200, outcome.echostr);
+
+		const retryKey = `${this.getWorkflow().id}:${node.id}:${retryKeyOf(outcome.fields)}`;
+		const retryMemoryMs = Math.max(replayWindowSeconds, MIN_RETRY_MEMORY_SECONDS) * 1000;
+		// WeChat's retry of a push this process has already taken: acknowledge, start nothing.
+		if (!recentPushes.firstSeen(retryKey, now, retryMemoryMs)) return answer(200, 'success');
+		if (!isSelected(this.getNodeParameter('events', [ALL_EVENTS]) as string[], eventTypeOf(outcome.fields))) {
+			return answer(200, 'success');
+		}
+
+		const workflowData = [this.helpers.returnJsonArray(pushItem(outcome.fields, new Date(now), outcome.encrypted))];
+		if (this.getNodeParameter('respond', 'success') === 'replyOperation') {
+			answerJsonWithEmptyBody(res);
+			return { workflowData };
+		}
+		res.status(200).type('text/plain').send('success');
+		return { noWebhookResponse: true, workflowData };
+	}
+}
+
+/**
+ * In reply mode n8n answers WeChat itself when no Reply runs: with an empty body when the workflow
+ * ends without one, but with JSON and HTTP 500 when it fails (n8n 2.x, and queue mode on both
+ * lines). WeChat shows the follower "this account cannot provide service" for anything but XML,
+ * "success" or an empty body, so whatever JSON n8n writes to this request becomes an empty 200.
+ * The Reply itself is XML, sent as text, and passes untouched.
+ */
+function answerJsonWithEmptyBody(res: ExpressResponse): void {
+	res.json = (() => {
+		res.status(200);
+		res.end();
+		return res;
+	}) as ExpressResponse['json'];
+}

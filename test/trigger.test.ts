@@ -1,0 +1,303 @@
+/**
+ * The trigger's webhook in n8n-core's WebhookContext: verification before anything starts,
+ * decryption, retries, event selection and how it answers WeChat. Requests come from the
+ * simulator's push sender, which signs and encrypts independently of the package.
+ */
+import { WeChatOfficialAccountTrigger } from '../nodes/WeChatOfficialAccount/WeChatOfficialAccountTrigger.node';
+import { MAX_PUSH_BODY_BYTES } from '../nodes/WeChatOfficialAccount/push/inbound';
+import { CredentialStore } from './harness/n8n';
+import { deliver } from './harness/push';
+import type { PushMode } from './simulator/push';
+import { WeChatPushSender, toXml } from './simulator/push';
+
+const ACCOUNT = { token: 'pushToken2026', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', appId: 'wx5im0ff1c1a1acc7' };
+const SECRET_VALUES = [ACCOUNT.token, ACCOUNT.encodingAesKey, 'c0ffee5ecret0000000000000000beef'];
+const sender = new WeChatPushSender(ACCOUNT);
+
+let serial = 0;
+/** A store with one credential in the given mode; every test gets its own trigger memory. */
+function setup(mode: PushMode, extra: Record<string, string> = {}) {
+	const store = new CredentialStore();
+	store.add('push', {
+		appId: ACCOUNT.appId,
+		appSecret: 'c0ffee5ecret0000000000000000beef',
+		messageToken: ACCOUNT.token,
+		encodingAesKey: ACCOUNT.encodingAesKey,
+		messageEncryption: mode,
+		...extra,
+	});
+	const nodeId = `trigger-${++serial}`;
+	return (request: { query: string; body?: string | Buffer; method?: 'GET' | 'POST' }, parameters = {}) =>
+		deliver({ store, credentialId: 'push', nodeId, parameters, ...request });
+}
+
+function itemOf(result: Awaited<ReturnType<typeof deliver>>['result']) {
+	expect(result.workflowData).toHaveLength(1);
+	expect(result.workflowData![0]).toHaveLength(1);
+	return result.workflowData![0][0].json;
+}
+
+function expectRefused(outcome: Awaited<ReturnType<typeof deliver>>, status: number, reason: RegExp) {
+	expect(outcome.result).toEqual({ noWebhookResponse: true });
+	expect(outcome.response.statusCode).toBe(status);
+	expect(outcome.response.body).toMatch(reason);
+	for (const secret of SECRET_VALUES) expect(outcome.response.body).not.toContain(secret);
+}
+
+describe('URL verification (GET)', () => {
+	test('a correct signature is answered with echostr as plain text, and starts nothing', async () => {
+		const { response, result } = await setup('safe')({ method: 'GET', query: sender.verification('7413967204137528112') });
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response).toMatchObject({ statusCode: 200, contentType: 'text/plain', body: '7413967204137528112' });
+	});
+
+	test('a signature made with another Token gets 403', async () => {
+		expectRefused(await setup('safe')({ method: 'GET', query: sender.verification('123', { signWithToken: 'guess' }) }), 403, /signature does not match/);
+	});
+
+	test('a request without signature, timestamp and nonce gets 400', async () => {
+		expectRefused(await setup('safe')({ method: 'GET', query: 'echostr=1' }), 400, /needs signature, timestamp and nonce/);
+	});
+});
+
+describe('messages and events (POST)', () => {
+	test('plaintext mode: a follow through a QR code becomes one item with the scene', async () => {
+		const push = sender.qrSubscribe('oFollower0000000000000000001', 'campaign-42');
+		const before = Date.now();
+		const { response, result } = await setup('plaintext')({ ...sender.push(push, { mode: 'plaintext' }) });
+		expect(response).toMatchObject({ statusCode: 200, contentType: 'text/plain', body: 'success' });
+		expect(result.noWebhookResponse).toBe(true);
+		const item = itemOf(result);
+		expect(item).toEqual({
+			ToUserName: sender.originalId,
+			FromUserName: 'oFollower0000000000000000001',
+			CreateTime: String(push.CreateTime),
+			MsgType: 'event',
+			Event: 'subscribe',
+			EventKey: 'qrscene_campaign-42',
+			Ticket: 'gQcampaign-42ticket',
+			openid: 'oFollower0000000000000000001',
+			scene: 'campaign-42',
+			encrypted: false,
+			receivedAt: expect.any(String),
+		});
+		expect(Date.parse(item.receivedAt as string)).toBeGreaterThanOrEqual(before - 1);
+	});
+
+	test('a scan by a follower names the scene as it is; a plain follow has none', async () => {
+		const deliverTo = setup('plaintext');
+		const scan = itemOf((await deliverTo(sender.push(sender.event('oA', 'SCAN', { EventKey: '1001', Ticket: 't' }), { mode: 'plaintext' }))).result);
+		expect(scan.scene).toBe('1001');
+		const follow = itemOf((await deliverTo(sender.push(sender.event('oB', 'subscribe'), { mode: 'plaintext' }))).result);
+		expect(follow).not.toHaveProperty('scene');
+	});
+
+	test('safe mode: the encrypted text is decrypted; 64-bit MsgIds and UTF-8 stay exact', async () => {
+		const push = sender.text('oWriter', '你好 <n8n> & "WeChat" ]]> 😀');
+		const { response, result } = await setup('safe')(sender.push(push, { mode: 'safe' }));
+		expect(response.body).toBe('success');
+		const item = itemOf(result);
+		expect(item).toMatchObject({ MsgType: 'text', Content: '你好 <n8n> & "WeChat" ]]> 😀', MsgId: push.MsgId, openid: 'oWriter', encrypted: true });
+		expect(item).not.toHaveProperty('Encrypt');
+		expect(String(push.MsgId).length).toBeGreaterThan(16);
+	});
+
+	test('compatible mode: the signed, encrypted copy is what the item holds, not the plain one beside it', async () => {
+		const request = sender.push(sender.text('oWriter', 'the real text'), { mode: 'compatible' });
+		const tampered = { ...request, body: request.body.replace('<![CDATA[the real text]]>', '<![CDATA[forged]]>') };
+		expect(tampered.body).toContain('forged');
+		const item = itemOf((await setup('compatible')(tampered)).result);
+		expect(item.Content).toBe('the real text');
+		expect(item.encrypted).toBe(true);
+	});
+
+	test('nested events keep their structure: scan info, photo lists, locations', async () => {
+		const deliverTo = setup('safe');
+		const pics = sender.event('oA', 'pic_weixin', {
+			EventKey: 'menu-pics',
+			SendPicsInfo: { Count: 1, PicList: { item: [{ PicMd5Sum: '1b5f7c23b5bf75682a53e7b6d163e185' }] } },
+		});
+		expect(itemOf((await deliverTo(sender.push(pics))).result).SendPicsInfo).toEqual({
+			Count: '1',
+			PicList: { item: [{ PicMd5Sum: '1b5f7c23b5bf75682a53e7b6d163e185' }] },
+		});
+		const scan = sender.event('oA', 'scancode_waitmsg', { EventKey: 'k', ScanCodeInfo: { ScanType: 'qrcode', ScanResult: 'https://example.com' } });
+		expect(itemOf((await deliverTo(sender.push(scan))).result).ScanCodeInfo).toEqual({ ScanType: 'qrcode', ScanResult: 'https://example.com' });
+	});
+});
+
+describe('refused requests start no execution', () => {
+	test('a forged signature gets 403', async () => {
+		expectRefused(await setup('plaintext')(sender.push(sender.text('oA', 'hi'), { mode: 'plaintext', signWithToken: 'wrongToken' })), 403, /signature does not match/);
+	});
+
+	test('a forged msg_signature gets 403, also with a valid plain signature', async () => {
+		const request = sender.push(sender.text('oA', 'hi'), { mode: 'safe', msgSignature: 'f'.repeat(40) });
+		expectRefused(await setup('safe')(request), 403, /msg_signature does not match/);
+	});
+
+	test('safe mode refuses an unencrypted message even with a valid signature (no downgrade)', async () => {
+		expectRefused(await setup('safe')(sender.push(sender.text('oA', 'hi'), { mode: 'plaintext' })), 403, /unencrypted message was refused/);
+	});
+
+	test('a message encrypted for another AppID gets 403', async () => {
+		expectRefused(await setup('safe')(sender.push(sender.text('oA', 'hi'), { encryptForAppId: 'wxAnotherAccount01' })), 403, /another AppID/);
+	});
+
+	test('a message encrypted with another EncodingAESKey gets 403', async () => {
+		const request = sender.push(sender.text('oA', 'hi'), { encryptWithKey: `Z${ACCOUNT.encodingAesKey.slice(1)}` });
+		expectRefused(await setup('safe')(request), 403, /cannot be decrypted.*EncodingAESKey/);
+	});
+
+	test('an encrypted message when the credential has no EncodingAESKey gets 403, saying so', async () => {
+		expectRefused(await setup('plaintext', { encodingAesKey: '' })(sender.push(sender.text('oA', 'hi'))), 403, /no EncodingAESKey/);
+	});
+
+	test('a stale or future timestamp gets 403; the window is an option, 0 turns it off', async () => {
+		const now = Math.floor(Date.now() / 1000);
+		const deliverTo = setup('safe');
+		expectRefused(await deliverTo(sender.push(sender.text('oA', 'old'), { timestamp: now - 301 })), 403, /30[12] s away .* 300 s replay window/);
+		expectRefused(await deliverTo(sender.push(sender.text('oA', 'future'), { timestamp: now + 400 })), 403, /replay window/);
+		expect(itemOf((await deliverTo(sender.push(sender.text('oA', 'recent'), { timestamp: now - 200 }))).result).Content).toBe('recent');
+		const narrow = { options: { replayWindow: 60 } };
+		expectRefused(await deliverTo(sender.push(sender.text('oA', 'x'), { timestamp: now - 100 }), narrow), 403, /60 s replay window/);
+		const off = { options: { replayWindow: 0 } };
+		expect(itemOf((await deliverTo(sender.push(sender.text('oA', 'a day old'), { timestamp: now - 86_400 }), off)).result).Content).toBe('a day old');
+	});
+
+	test.each([
+		['a DOCTYPE with an entity', `<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]>${toXml({ ToUserName: 'gh', FromUserName: 'o', CreateTime: 1, MsgType: 'text' })}`, 400, /DOCTYPE/],
+		['truncated XML', toXml(sender.text('oA', 'hi')).slice(0, 60), 400, /not WeChat's XML/],
+		['JSON', '{"MsgType":"text"}', 400, /not WeChat's XML/],
+		['an empty body', '', 400, /no body/],
+		['XML without MsgType', toXml({ ToUserName: 'gh', FromUserName: 'o', CreateTime: 1 }), 400, /no MsgType/],
+	])('plaintext mode: %s gets %d', async (_what, body, status, reason) => {
+		expectRefused(await setup('plaintext')({ query: sender.push(sender.text('oA', 'x'), { mode: 'plaintext' }).query, body }), status, reason);
+	});
+
+	test('a body that is not UTF-8 gets 400; one over 256 KiB gets 413', async () => {
+		const { query } = sender.push(sender.text('oA', 'x'), { mode: 'plaintext' });
+		expectRefused(await setup('plaintext')({ query, body: Buffer.from([0x3c, 0x78, 0x6d, 0x6c, 0x3e, 0xff, 0xfe]) }), 400, /not UTF-8/);
+		const huge = toXml({ ...sender.text('oA', 'x'.repeat(MAX_PUSH_BODY_BYTES)) });
+		expectRefused(await setup('plaintext')({ query, body: huge }), 413, /larger than 256 KiB/);
+	});
+
+	test('a decrypted message that is itself not XML gets 400', async () => {
+		const push = sender.text('oA', 'x');
+		const broken = sender.push(push, { encryptText: '<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUser' });
+		expectRefused(await setup('safe')(broken), 400, /decrypted message: The body is not WeChat's XML: the document ends inside a tag/);
+		const doctype = sender.push(push, { encryptText: '<!DOCTYPE x [<!ENTITY e "e">]><xml></xml>' });
+		expectRefused(await setup('safe')(doctype), 400, /decrypted message: .*DOCTYPE/);
+	});
+});
+
+describe("WeChat's retries", () => {
+	test('the same message again (same MsgId) is answered "success" and starts nothing', async () => {
+		const deliverTo = setup('safe');
+		const push = sender.text('oA', 'once');
+		expect((await deliverTo(sender.push(push))).result.workflowData).toBeDefined();
+		// WeChat's retry is a new request: new nonce, same message.
+		const retry = await deliverTo(sender.push(push));
+		expect(retry.result).toEqual({ noWebhookResponse: true });
+		expect(retry.response.body).toBe('success');
+	});
+
+	test('an event again (same sender, time and event) starts nothing; another event of the same second does', async () => {
+		const deliverTo = setup('safe');
+		const click = sender.event('oA', 'CLICK', { EventKey: 'MENU_A' }, 1_700_000_000);
+		expect((await deliverTo(sender.push(click, { timestamp: Math.floor(Date.now() / 1000) }))).result.workflowData).toBeDefined();
+		expect((await deliverTo(sender.push(click))).result.workflowData).toBeUndefined();
+		const other = sender.event('oA', 'CLICK', { EventKey: 'MENU_B' }, 1_700_000_000);
+		expect((await deliverTo(sender.push(other))).result.workflowData).toBeDefined();
+	});
+
+	test('two triggers each start their own execution for the same message', async () => {
+		const push = sender.text('oA', 'to both');
+		expect((await setup('safe')(sender.push(push))).result.workflowData).toBeDefined();
+		expect((await setup('safe')(sender.push(push))).result.workflowData).toBeDefined();
+	});
+
+	test('a refused forgery does not use up the real message', async () => {
+		const deliverTo = setup('safe');
+		const push = sender.text('oA', 'real');
+		expectRefused(await deliverTo(sender.push(push, { msgSignature: '0'.repeat(40) })), 403, /msg_signature/);
+		expect(itemOf((await deliverTo(sender.push(push))).result).Content).toBe('real');
+	});
+});
+
+describe('Events option', () => {
+	test('an unselected event is acknowledged with "success" and starts nothing; a selected one starts', async () => {
+		const deliverTo = setup('safe');
+		const parameters = { events: ['event:subscribe', 'message:text'] };
+		const click = await deliverTo(sender.push(sender.event('oA', 'CLICK', { EventKey: 'k' })), parameters);
+		expect(click.result).toEqual({ noWebhookResponse: true });
+		expect(click.response.body).toBe('success');
+		expect((await deliverTo(sender.push(sender.text('oA', 'hello')), parameters)).result.workflowData).toBeDefined();
+		expect((await deliverTo(sender.push(sender.event('oB', 'subscribe')), parameters)).result.workflowData).toBeDefined();
+		// Event names are case-sensitive in WeChat: LOCATION (event) is not location (message).
+		const locationMessage = { ...sender.text('oA', ''), MsgType: 'location', Location_X: '23.1', Location_Y: '113.3' };
+		expect((await deliverTo(sender.push(locationMessage), { events: ['event:LOCATION'] })).result.workflowData).toBeUndefined();
+	});
+
+	test('"All" lets through types the node does not know yet', async () => {
+		const novel = sender.event('oA', 'some_future_event', { Detail: 'x' });
+		expect(itemOf((await setup('safe')(sender.push(novel))).result).Event).toBe('some_future_event');
+	});
+});
+
+describe('Respond: with a Reply operation', () => {
+	test('hands the item to n8n without answering; n8n then waits for the Reply', async () => {
+		const { response, result } = await setup('safe')(sender.push(sender.text('oA', 'hi')), { respond: 'replyOperation' });
+		expect(result.noWebhookResponse).toBeUndefined();
+		expect(itemOf(result).Content).toBe('hi');
+		expect(response.ended).toBe(false);
+	});
+
+	test("n8n's own JSON answers (a failed or reply-less execution) reach WeChat as an empty 200", async () => {
+		const { response } = await setup('safe')(sender.push(sender.text('oA', 'hi')), { respond: 'replyOperation' });
+		// What n8n does when the execution failed before a reply: status 500, then res.json.
+		response.status(500).json({ message: 'Error in workflow' });
+		expect(response).toMatchObject({ statusCode: 200, body: '' });
+	});
+
+	test('the Reply\'s XML is sent as text and passes untouched', async () => {
+		const { response } = await setup('safe')(sender.push(sender.text('oA', 'hi')), { respond: 'replyOperation' });
+		response.status(200).send('<xml><Encrypt><![CDATA[x]]></Encrypt></xml>');
+		expect(response.body).toBe('<xml><Encrypt><![CDATA[x]]></Encrypt></xml>');
+	});
+
+	test('retries and unselected events are still acknowledged at once', async () => {
+		const deliverTo = setup('safe');
+		const push = sender.text('oA', 'slow workflow');
+		await deliverTo(sender.push(push), { respond: 'replyOperation' });
+		const retry = await deliverTo(sender.push(push), { respond: 'replyOperation' });
+		expect(retry.response.body).toBe('success');
+		expect(retry.result.workflowData).toBeUndefined();
+	});
+});
+
+describe('credential problems', () => {
+	test.each([
+		['no Message Token', { messageToken: '' }, /no Message Token/],
+		['an EncodingAESKey of the wrong length', { encodingAesKey: 'tooShort' }, /EncodingAESKey is not valid: it has 8 characters/],
+		['safe mode without an EncodingAESKey', { encodingAesKey: '' }, /"Safe Mode" but it has no EncodingAESKey/],
+	])('%s: every push gets 500 naming the field, and activation fails with it', async (_what, change, reason) => {
+		const outcome = await setup('safe', change)(sender.push(sender.text('oA', 'x')));
+		expect(outcome.response.statusCode).toBe(500);
+		expect(outcome.response.body).toMatch(reason);
+		expect(outcome.result.workflowData).toBeUndefined();
+
+		const create = new WeChatOfficialAccountTrigger().webhookMethods.default.create;
+		const hookContext = {
+			getCredentials: async () => ({ appId: ACCOUNT.appId, messageToken: ACCOUNT.token, encodingAesKey: ACCOUNT.encodingAesKey, messageEncryption: 'safe', ...change }),
+			getNode: () => ({ name: 'WeChat Official Account Trigger', type: 'x', typeVersion: 1, position: [0, 0], parameters: {}, id: 'n' }),
+		};
+		await expect(create.call(hookContext as never)).rejects.toThrow(reason);
+	});
+
+	test('a complete credential activates', async () => {
+		const create = new WeChatOfficialAccountTrigger().webhookMethods.default.create;
+		const hookContext = { getCredentials: async () => ({ appId: ACCOUNT.appId, messageToken: ACCOUNT.token, messageEncryption: 'plaintext' }), getNode: () => ({}) };
+		await expect(create.call(hookContext as never)).resolves.toBe(true);
+	});
+});
