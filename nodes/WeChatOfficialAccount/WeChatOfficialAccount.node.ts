@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as blacklist from './actions/blacklist';
 import * as follower from './actions/follower';
+import * as message from './actions/message';
 import * as quota from './actions/quota';
 import { router } from './actions/router';
 import * as methods from './methods';
@@ -16,7 +17,7 @@ export class WeChatOfficialAccount implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read, tag and blacklist the followers of a WeChat Official Account (公众号)',
+		description: 'Read, tag and blacklist the followers of a WeChat Official Account (公众号), and reply to their messages',
 		defaults: { name: 'WeChat Official Account' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,6 +32,7 @@ export class WeChatOfficialAccount implements INodeType {
 				options: [
 					{ name: 'Blacklist', value: 'blacklist' },
 					{ name: 'Follower', value: 'follower' },
+					{ name: 'Message', value: 'message' },
 					{ name: 'Quota', value: 'quota' },
 					{ name: 'Tag', value: 'tag' },
 				],
@@ -40,6 +42,7 @@ export class WeChatOfficialAccount implements INodeType {
 			...tag.description,
 			...blacklist.description,
 			...quota.description,
+			...message.description,
 		],
 	};
 

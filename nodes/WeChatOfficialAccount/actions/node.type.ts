@@ -36,4 +36,5 @@ export type WeChatOfficialAccountType = {
 	tag: 'create' | 'getAll' | 'update' | 'delete' | 'getFollowers' | 'addFollowers' | 'removeFollowers' | 'getFollowerTags';
 	blacklist: 'getAll' | 'add' | 'remove';
 	quota: 'get';
+	message: 'reply';
 };

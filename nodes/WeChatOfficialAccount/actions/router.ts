@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { createApiClient } from '../transport/request';
 import * as blacklist from './blacklist';
 import * as follower from './follower';
+import * as message from './message';
 import type { OperationModule, WeChatOfficialAccountType } from './node.type';
 import * as quota from './quota';
 import * as tag from './tag';
@@ -13,6 +14,7 @@ const operations: { [R in keyof WeChatOfficialAccountType]: Record<WeChatOfficia
 	tag,
 	blacklist,
 	quota,
+	message,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
