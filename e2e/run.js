@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { runTriggerChecks } = require('./trigger');
 const { LINES, ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, wechatWorkflow, nodeOutput, checkRunner, assertNoSecret, log, sh } = require('./lib');
 
 const WECHAT = 'WeChat Official Account';
@@ -17,7 +18,8 @@ function openids(items) {
 	return items.map((item) => item.json.openid);
 }
 
-async function runLine(line, tarball, workDir, simulatorModule) {
+async function runLine(line, tarball, workDir, simulatorPath) {
+	const simulatorModule = require(simulatorPath);
 	const install = ensureN8n(line);
 	log(`${install.label}`);
 	const instance = await createInstance(install, tarball, workDir);
@@ -159,6 +161,9 @@ async function runLine(line, tarball, workDir, simulatorModule) {
 			assert.equal(file?.binary?.data?.fileName, 'wechat-followers.csv');
 			assert.equal(openids(nodeOutput(result.run, 'Get followers')).length, sim.allFollowers().length);
 		});
+
+		// The same instance as a server, with active trigger workflows on their production URLs.
+		await runTriggerChecks({ instance, sim, simulatorModule: simulatorPath, baseUrl, workDir, check });
 	} finally {
 		await sim.stop();
 	}
@@ -171,10 +176,10 @@ async function main() {
 	try {
 		// The simulator is TypeScript; compile it (and the rest of the sources) once.
 		sh('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.tout'], { cwd: ROOT });
-		const simulatorModule = require(path.join(ROOT, '.tout', 'test', 'simulator', 'simulator.js'));
+		const simulatorPath = path.join(ROOT, '.tout', 'test', 'simulator', 'simulator.js');
 		const tarball = packPackage(workDir);
 		log(`packed ${path.basename(tarball)}`);
-		for (const line of lines) await runLine(line, tarball, workDir, simulatorModule);
+		for (const line of lines) await runLine(line, tarball, workDir, simulatorPath);
 	} finally {
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}

@@ -99,6 +99,17 @@ describe('AES', () => {
 		);
 	});
 
+	test('every length pads to whole 32-byte blocks (PKCS#7 with WeChat\'s block of 32, not 16) and decrypts back', () => {
+		const key = aesKeyOf(WXJAVA.encodingAesKey);
+		for (let length = 0; length <= 70; length++) {
+			const xml = 'x'.repeat(length);
+			const encrypted = encryptPushMessage(xml, key, WXJAVA.appId, WXJAVA.random);
+			const frame = 16 + 4 + length + WXJAVA.appId.length;
+			expect(Buffer.from(encrypted, 'base64').length).toBe(frame + (32 - (frame % 32)));
+			expect(decryptPushMessage(encrypted, key)).toEqual({ xml, appId: WXJAVA.appId });
+		}
+	});
+
 	test('a message for another AppID decrypts, naming that AppID (the caller compares it)', () => {
 		const key = aesKeyOf(WXJAVA.encodingAesKey);
 		expect(decryptPushMessage(encryptPushMessage('<xml/>', key, 'wxOTHER0000000000'), key)).toEqual({ xml: '<xml/>', appId: 'wxOTHER0000000000' });

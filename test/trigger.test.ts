@@ -159,9 +159,9 @@ describe('refused requests start no execution', () => {
 		expectRefused(await deliverTo(sender.push(sender.text('oA', 'old'), { timestamp: now - 301 })), 403, /30[12] s away .* 300 s replay window/);
 		expectRefused(await deliverTo(sender.push(sender.text('oA', 'future'), { timestamp: now + 400 })), 403, /replay window/);
 		expect(itemOf((await deliverTo(sender.push(sender.text('oA', 'recent'), { timestamp: now - 200 }))).result).Content).toBe('recent');
-		const narrow = { options: { replayWindow: 60 } };
+		const narrow = { pushOptions: { replayWindow: 60 } };
 		expectRefused(await deliverTo(sender.push(sender.text('oA', 'x'), { timestamp: now - 100 }), narrow), 403, /60 s replay window/);
-		const off = { options: { replayWindow: 0 } };
+		const off = { pushOptions: { replayWindow: 0 } };
 		expect(itemOf((await deliverTo(sender.push(sender.text('oA', 'a day old'), { timestamp: now - 86_400 }), off)).result).Content).toBe('a day old');
 	});
 
@@ -200,6 +200,14 @@ describe("WeChat's retries", () => {
 		const retry = await deliverTo(sender.push(push));
 		expect(retry.result).toEqual({ noWebhookResponse: true });
 		expect(retry.response.body).toBe('success');
+	});
+
+	test('two different texts of one follower in the same second both start (MsgId tells them apart)', async () => {
+		const deliverTo = setup('safe');
+		const first = sender.text('oFast', 'first');
+		const second = { ...sender.text('oFast', 'second'), CreateTime: first.CreateTime };
+		expect(itemOf((await deliverTo(sender.push(first))).result).Content).toBe('first');
+		expect(itemOf((await deliverTo(sender.push(second))).result).Content).toBe('second');
 	});
 
 	test('an event again (same sender, time and event) starts nothing; another event of the same second does', async () => {

@@ -46,6 +46,18 @@ export class WeChatOfficialAccountTrigger implements INodeType {
 			},
 		],
 		properties: [
+			// Keeps n8n from parsing the body: n8n reads XML bodies with one xml2js parser shared by
+			// every webhook, and after a single truncated body that parser hangs every later XML
+			// request until n8n restarts (seen on n8n 1.123.81 and 2.41.1). `options.binaryData` is
+			// n8n's switch, for version-1 webhook nodes, to hand the body over unparsed; the node
+			// verifies and reads the raw bytes itself, which it must do anyway (n8n's parser also
+			// lowercases tags and normalises whitespace).
+			{
+				displayName: 'Unparsed Body',
+				name: 'options',
+				type: 'hidden',
+				default: { binaryData: true },
+			},
 			{
 				displayName:
 					'In WeChat (Settings and Development → Basic Configuration → Server Configuration), set the Server URL to this node\'s Production URL and Token, EncodingAESKey and Message Encryption to the values in the credential. Activate (publish) the workflow before you submit: WeChat checks the URL at once.',
@@ -91,7 +103,7 @@ export class WeChatOfficialAccountTrigger implements INodeType {
 			},
 			{
 				displayName: 'Options',
-				name: 'options',
+				name: 'pushOptions',
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
@@ -146,10 +158,18 @@ export class WeChatOfficialAccountTrigger implements INodeType {
 			this.logger.error(`WeChat Official Account Trigger "${node.name}": ${message}. ${description}`);
 			return answer(500, message);
 		}
-		const options = this.getNodeParameter('options', {}) as { replayWindow?: number };
+		const options = this.getNodeParameter('pushOptions', {}) as { replayWindow?: number };
 		const replayWindowSeconds = options.replayWindow ?? DEFAULT_REPLAY_WINDOW_SECONDS;
 		const now = Date.now();
-		// The raw body: n8n's parsed one has lowercased tags and normalised whitespace.
+		if (req.method === 'POST' && !req.rawBody) {
+			// n8n's reader, with n8n's payload limit (N8N_PAYLOAD_SIZE_MAX).
+			try {
+				await req.readRawBody();
+			} catch (error) {
+				const tooLarge = (error as { status?: number }).status === 413;
+				return answer(tooLarge ? 413 : 400, tooLarge ? 'The body is too large' : 'The body could not be read');
+			}
+		}
 		const outcome = readInboundRequest(
 			{ method: req.method, query: req.query as IDataObject, rawBody: req.rawBody },
 			settings,

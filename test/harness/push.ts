@@ -89,9 +89,21 @@ export async function deliver(options: DeliverOptions): Promise<{ response: Reco
 	const method = options.method ?? 'POST';
 	const body = options.body === undefined ? undefined : Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body);
 	const response = new RecordedResponse();
-	// n8n has read the raw body before the node runs (its body parser keeps it as rawBody).
+	// The trigger asks n8n not to parse the body, so n8n has not read it: readRawBody() does, as
+	// n8n's raw-body middleware provides it.
+	const request = {
+		method,
+		query: Object.fromEntries(new URLSearchParams(options.query)),
+		headers: {},
+		params: {},
+		body: {},
+		rawBody: undefined as Buffer | undefined,
+		async readRawBody() {
+			request.rawBody = body ?? Buffer.alloc(0);
+		},
+	};
 	Object.assign(additionalData, {
-		httpRequest: { method, query: Object.fromEntries(new URLSearchParams(options.query)), headers: {}, params: {}, body: {}, rawBody: body },
+		httpRequest: request,
 		httpResponse: response,
 	});
 	const webhookDescription = triggerType.description.webhooks!.find((webhook) => webhook.httpMethod === method)!;
