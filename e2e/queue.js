@@ -16,6 +16,7 @@ const path = require('node:path');
 
 const { LINES, ROOT, NODE_TYPE, ensureN8n, packPackage, createInstance, freePort, checkRunner, assertNoSecret, log, sh } = require('./lib');
 const { installMissingServices, temporaryDir, startPostgres, startRedis, startProcess, waitFor } = require('./services');
+const { PUSH_ACCOUNT, pushCredential, replyStep, triggerWorkflow } = require('./trigger');
 
 const FOLLOWERS = 12_000;
 const PAGE_SIZE = 1_000;
@@ -121,15 +122,38 @@ async function runLine(line, tarball, workDir, simulatorModule, services) {
 	const stable = { id: 'wechatQueueStab1', name: 'WeChat simulator (stable token)' };
 	const classic = { id: 'wechatQueueClas1', name: 'WeChat simulator (classic token)' };
 	const common = { appId: sim.appId, appSecret: sim.appSecret, apiDomain: 'custom', baseUrl };
-	const secrets = () => [sim.appSecret, ...sim.issuedTokens()];
+	const secrets = () => [sim.appSecret, PUSH_ACCOUNT.token, PUSH_ACCOUNT.encodingAesKey, ...sim.issuedTokens()];
 	try {
 		await mainInstance.importCredentials([
 			{ ...stable, type: 'weChatOfficialAccountApi', data: { ...common, grantEndpoint: 'stable' } },
 			{ ...classic, type: 'weChatOfficialAccountApi', data: { ...common, grantEndpoint: 'classic' } },
 		]);
+		// The trigger in reply mode: a worker runs the execution, the main instance holds WeChat's request.
+		const push = pushCredential('wechatQueuePush1', 'WeChat push (safe)', sim, 'safe', baseUrl);
+		await mainInstance.importCredentials([push]);
+		const replyFlow = triggerWorkflow({
+			id: 'wechatQueueRply1',
+			name: 'Queue mode: reply',
+			credential: push,
+			triggerName: 'Messages',
+			parameters: { respond: 'replyOperation' },
+			steps: [replyStep(push, { replyType: 'text', text: '={{ "Worker says: " + $json.Content }}' })],
+		});
+		const failingFlow = triggerWorkflow({
+			id: 'wechatQueueFail1',
+			name: 'Queue mode: reply, fails first',
+			credential: push,
+			parameters: { respond: 'replyOperation' },
+			steps: [
+				{ name: 'Fail', type: 'n8n-nodes-base.stopAndError', parameters: { errorMessage: 'failing on purpose before the reply' } },
+				replyStep(push, { replyType: 'text', text: 'never sent' }),
+			],
+		});
 		const workflows = [
 			webhookWorkflow('wechatQueueStab1', `wechat-stable-${line}`, stable),
 			webhookWorkflow('wechatQueueClas1', `wechat-classic-${line}`, classic),
+			replyFlow.workflow,
+			failingFlow.workflow,
 		];
 		await mainInstance.importWorkflows(workflows);
 		for (const workflow of workflows) {
@@ -180,12 +204,12 @@ async function runLine(line, tarball, workDir, simulatorModule, services) {
 		/** The tokens of the successful user/get calls since the log was cleared. */
 		const tokensUsed = () => new Set(sim.requests('/cgi-bin/user/get').filter((entry) => entry.errcode === 0).map((entry) => entry.query.access_token));
 
-		// The main instance registers the production webhook once it is up; retry until then.
-		await waitFor(
-			'the production webhook',
-			async () => (await fetch(webhookUrl(`wechat-stable-${line}`), { method: 'HEAD' })).status !== 404,
-			{ timeoutMs: 60_000, process: mainProcess.child },
-		).catch(() => undefined);
+		// The main instance registers the production webhooks once it is up; retry until then. The
+		// trigger's GET answers 400 (no signature) once registered, 404 before: a probe that tells.
+		await waitFor('the production webhooks', async () => (await fetch(webhookUrl(replyFlow.path))).status !== 404, {
+			timeoutMs: 60_000,
+			process: mainProcess.child,
+		});
 
 		await check(`${label}: the first execution fetches the token once and stores it for every process`, async () => {
 			sim.clearLog();
@@ -233,6 +257,33 @@ async function runLine(line, tarball, workDir, simulatorModule, services) {
 			sim.when('/cgi-bin/user/get', sim.callCount('/cgi-bin/user/get') + 3 * CONCURRENT, () => sim.anotherSystemTakesClassicToken(0));
 			await fireAll(`wechat-classic-${line}`);
 			assert.ok(sim.requests('/cgi-bin/user/get').some((entry) => entry.errcode === 40001), 'the token was taken during the run');
+		});
+
+		const { WeChatPushSender } = require(path.join(ROOT, '.tout', 'test', 'simulator', 'push.js'));
+		const sender = new WeChatPushSender({ ...PUSH_ACCOUNT, appId: sim.appId });
+		const postPush = async (flow, request) => {
+			const response = await fetch(`${webhookUrl(flow.path)}?${request.query}`, { method: 'POST', body: request.body, headers: { 'content-type': 'text/xml' }, signal: AbortSignal.timeout(30_000) });
+			return { status: response.status, body: await response.text() };
+		};
+
+		await check(`${label}: a worker runs the trigger's execution and its encrypted reply reaches WeChat's request`, async () => {
+			const before = jobsPerWorker(workerProcesses);
+			const answers = await Promise.all(
+				['一', 'two', 'three', 'four'].map((text) => postPush(replyFlow, sender.push(sender.text('oQueueFollower000000000000001', text)))),
+			);
+			for (const [index, text] of ['一', 'two', 'three', 'four'].entries()) {
+				assert.equal(answers[index].status, 200, answers[index].body);
+				const { fields, signatureValid } = sender.readEncryptedReply(answers[index].body);
+				assert.equal(signatureValid, true);
+				assert.equal(fields.Content, `Worker says: ${text}`);
+				assert.equal(fields.ToUserName, 'oQueueFollower000000000000001');
+			}
+			const ran = jobsPerWorker(workerProcesses).map((count, index) => count - before[index]);
+			assert.equal(ran.reduce((sum, count) => sum + count, 0), 4, `executions on the workers: ${ran.join(' + ')}`);
+		});
+
+		await check(`${label}: an execution that fails on a worker before its reply still answers WeChat with an empty 200`, async () => {
+			assert.deepEqual(await postPush(failingFlow, sender.push(sender.text('oQueueFollower000000000000001', 'fail'))), { status: 200, body: '' });
 		});
 
 		await check(`${label}: every n8n process is still running, no secret in any process log`, async () => {
