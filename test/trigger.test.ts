@@ -3,9 +3,11 @@
  * decryption, retries, event selection and how it answers WeChat. Requests come from the
  * simulator's push sender, which signs and encrypts independently of the package.
  */
-import { WeChatOfficialAccountTrigger } from '../nodes/WeChatOfficialAccount/WeChatOfficialAccountTrigger.node';
+import { Workflow } from 'n8n-workflow';
+
+import { RESPONSE_MODE_TEMPLATE, WeChatOfficialAccountTrigger, responseModeOf } from '../nodes/WeChatOfficialAccount/WeChatOfficialAccountTrigger.node';
 import { MAX_PUSH_BODY_BYTES } from '../nodes/WeChatOfficialAccount/push/inbound';
-import { CredentialStore } from './harness/n8n';
+import { CredentialStore, PackageNodeTypes, TRIGGER_TYPE } from './harness/n8n';
 import { deliver } from './harness/push';
 import type { PushMode } from './simulator/push';
 import { WeChatPushSender, toXml } from './simulator/push';
@@ -65,8 +67,10 @@ describe('messages and events (POST)', () => {
 		const push = sender.qrSubscribe('oFollower0000000000000000001', 'campaign-42');
 		const before = Date.now();
 		const { response, result } = await setup('plaintext')({ ...sender.push(push, { mode: 'plaintext' }) });
-		expect(response).toMatchObject({ statusCode: 200, contentType: 'text/plain', body: 'success' });
-		expect(result.noWebhookResponse).toBe(true);
+		// n8n sends "success" (the webhook's responseData is empty) once it has started the execution.
+		expect(result.webhookResponse).toBe('success');
+		expect(result.noWebhookResponse).toBeUndefined();
+		expect(response.ended).toBe(false);
 		const item = itemOf(result);
 		expect(item).toEqual({
 			ToUserName: sender.originalId,
@@ -94,8 +98,8 @@ describe('messages and events (POST)', () => {
 
 	test('safe mode: the encrypted text is decrypted; 64-bit MsgIds and UTF-8 stay exact', async () => {
 		const push = sender.text('oWriter', '你好 <n8n> & "WeChat" ]]> 😀');
-		const { response, result } = await setup('safe')(sender.push(push, { mode: 'safe' }));
-		expect(response.body).toBe('success');
+		const { result } = await setup('safe')(sender.push(push, { mode: 'safe' }));
+		expect(result.webhookResponse).toBe('success');
 		const item = itemOf(result);
 		expect(item).toMatchObject({ MsgType: 'text', Content: '你好 <n8n> & "WeChat" ]]> 😀', MsgId: push.MsgId, openid: 'oWriter', encrypted: true });
 		expect(item).not.toHaveProperty('Encrypt');
@@ -257,6 +261,7 @@ describe('Respond: with a Reply operation', () => {
 	test('hands the item to n8n without answering; n8n then waits for the Reply', async () => {
 		const { response, result } = await setup('safe')(sender.push(sender.text('oA', 'hi')), { respond: 'replyOperation' });
 		expect(result.noWebhookResponse).toBeUndefined();
+		expect(result.webhookResponse).toBeUndefined();
 		expect(itemOf(result).Content).toBe('hi');
 		expect(response.ended).toBe(false);
 	});
@@ -281,6 +286,46 @@ describe('Respond: with a Reply operation', () => {
 		const retry = await deliverTo(sender.push(push), { respond: 'replyOperation' });
 		expect(retry.response.body).toBe('success');
 		expect(retry.result.workflowData).toBeUndefined();
+	});
+});
+
+describe('reading the credential', () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	test('push fields are reused for 10 seconds, then an edited Token applies', async () => {
+		const store = new CredentialStore();
+		store.add('push', { appId: ACCOUNT.appId, appSecret: 'c0ffee5ecret0000000000000000beef', messageToken: ACCOUNT.token, encodingAesKey: ACCOUNT.encodingAesKey });
+		const start = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(start);
+		const deliverTo = (request: { query: string; body?: string }) => deliver({ store, credentialId: 'push', nodeId: 'cached-trigger', ...request });
+		expect((await deliverTo(sender.push(sender.text('oA', 'first')))).result.webhookResponse).toBe('success');
+		store.edit('push', { messageToken: 'rotatedToken2027' });
+		const rotated = new WeChatPushSender({ ...ACCOUNT, token: 'rotatedToken2027' });
+		clock.mockReturnValue(start + 9_000);
+		expect((await deliverTo(rotated.push(rotated.text('oA', 'too early')))).response.statusCode).toBe(403);
+		clock.mockReturnValue(start + 10_001);
+		expect((await deliverTo(rotated.push(rotated.text('oA', 'now')))).result.webhookResponse).toBe('success');
+		expect((await deliverTo(sender.push(sender.text('oA', 'old token')))).response.statusCode).toBe(403);
+	});
+});
+
+describe("the webhook's response mode", () => {
+	test('the native resolver n8n 2.x uses answers what the template gives in the expression engine', () => {
+		const answers = [];
+		for (const respond of ['success', 'replyOperation', undefined]) {
+			const node = { id: 't', name: 'T', type: TRIGGER_TYPE, typeVersion: 1, position: [0, 0] as [number, number], parameters: respond === undefined ? {} : { respond } };
+			// The Workflow fills in parameter defaults, as n8n does before resolving webhooks.
+			const workflow = new Workflow({ nodes: [node], connections: {}, active: true, nodeTypes: new PackageNodeTypes() });
+			const resolved = workflow.getNode('T')!;
+			const viaEngine = workflow.expression.getSimpleParameterValue(resolved, RESPONSE_MODE_TEMPLATE, 'webhook', {}, undefined, 'onReceived');
+			expect(responseModeOf(resolved.parameters)).toBe(viaEngine);
+			answers.push(viaEngine);
+		}
+		expect(answers).toEqual(['onReceived', 'responseNode', 'onReceived']);
+		const post = new WeChatOfficialAccountTrigger().description.webhooks!.find((webhook) => webhook.httpMethod === 'POST')!;
+		expect(post.responseMode).toBe(RESPONSE_MODE_TEMPLATE);
+		const resolvers = (post as unknown as Record<symbol, Record<string, { template: string; resolve: unknown }>>)[Symbol.for('n8n.webhookDescriptionResolvers')];
+		expect(resolvers.responseMode).toEqual({ template: RESPONSE_MODE_TEMPLATE, resolve: responseModeOf });
 	});
 });
 

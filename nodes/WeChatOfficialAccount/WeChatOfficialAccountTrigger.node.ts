@@ -11,6 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { ALL_EVENTS, EVENT_OPTIONS, eventTypeOf, isSelected, pushItem, retryKeyOf } from './push/events';
 import { readInboundRequest } from './push/inbound';
 import { RecentPushes } from './push/recent';
+import type { PushSettings, PushSettingsProblem } from './push/settings';
 import { pushSettingsOf } from './push/settings';
 import { CREDENTIAL_TYPE } from './transport/token';
 
@@ -19,8 +20,27 @@ const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
 const MIN_RETRY_MEMORY_SECONDS = 60;
 /** Pushes remembered per n8n process, across all triggers: about 5 MB at most. */
 const recentPushes = new RecentPushes(50_000);
+/**
+ * How long a trigger reuses the push fields it read from its credential. On n8n 2.x reading a
+ * credential costs a fresh expression isolate (tens of milliseconds), which more than halved the
+ * requests per second n8n could take; an edited credential applies within this time.
+ */
+const SETTINGS_REUSE_MS = 10_000;
+const recentSettings = new Map<string, { settings: PushSettings; until: number }>();
 
 type ExpressResponse = ReturnType<IWebhookFunctions['getResponseObject']>;
+
+/**
+ * The POST webhook's response mode follows the Respond parameter. n8n evaluates such a template
+ * in its expression engine on every request, which on n8n 2.x means an isolate (milliseconds);
+ * n8n 2.x instead calls a native resolver declared under this symbol (n8n-workflow's
+ * WEBHOOK_RESOLVERS) when the template is unchanged and the parameters hold no expression.
+ * n8n 1.x does not know the symbol and evaluates the template, which gives the same answer.
+ */
+const WEBHOOK_RESOLVERS = Symbol.for('n8n.webhookDescriptionResolvers');
+export const RESPONSE_MODE_TEMPLATE = '={{$parameter["respond"] === "replyOperation" ? "responseNode" : "onReceived"}}';
+export const responseModeOf = (parameters: { respond?: unknown }): string =>
+	parameters.respond === 'replyOperation' ? 'responseNode' : 'onReceived';
 
 export class WeChatOfficialAccountTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,8 +61,12 @@ export class WeChatOfficialAccountTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				responseMode: '={{$parameter["respond"] === "replyOperation" ? "responseNode" : "onReceived"}}',
+				responseMode: RESPONSE_MODE_TEMPLATE,
+				// Empty: n8n then answers with the webhookResponse the node returns ("success"), once
+				// it has created the execution (n8n 2.x; 1.x answers just before).
+				responseData: '',
 				path: 'webhook',
+				[WEBHOOK_RESOLVERS]: { responseMode: { template: RESPONSE_MODE_TEMPLATE, resolve: responseModeOf } },
 			},
 		],
 		properties: [
@@ -152,7 +176,8 @@ export class WeChatOfficialAccountTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
-		const settings = pushSettingsOf(await this.getCredentials(CREDENTIAL_TYPE));
+		const now = Date.now();
+		const settings = await pushSettingsFor(this, now);
 		if ('problem' in settings) {
 			const { message, description } = settings.problem;
 			this.logger.error(`WeChat Official Account Trigger "${node.name}": ${message}. ${description}`);
@@ -160,7 +185,6 @@ export class WeChatOfficialAccountTrigger implements INodeType {
 		}
 		const options = this.getNodeParameter('pushOptions', {}) as { replayWindow?: number };
 		const replayWindowSeconds = options.replayWindow ?? DEFAULT_REPLAY_WINDOW_SECONDS;
-		const now = Date.now();
 		if (req.method === 'POST' && !req.rawBody) {
 			// n8n's reader, with n8n's payload limit (N8N_PAYLOAD_SIZE_MAX).
 			try {
@@ -194,9 +218,22 @@ export class WeChatOfficialAccountTrigger implements INodeType {
 			answerJsonWithEmptyBody(res);
 			return { workflowData };
 		}
-		res.status(200).type('text/plain').send('success');
-		return { noWebhookResponse: true, workflowData };
+		return { webhookResponse: 'success', workflowData };
 	}
+}
+
+/** The trigger's push settings, read from its credential at most every SETTINGS_REUSE_MS. */
+async function pushSettingsFor(context: IWebhookFunctions, now: number): Promise<PushSettings | PushSettingsProblem> {
+	const node = context.getNode();
+	const key = `${context.getWorkflow().id}:${node.id}:${node.credentials?.[CREDENTIAL_TYPE]?.id ?? ''}`;
+	const recent = recentSettings.get(key);
+	if (recent && recent.until > now) return recent.settings;
+	const settings = pushSettingsOf(await context.getCredentials(CREDENTIAL_TYPE));
+	// Problems are not kept: a fixed credential works at the next push.
+	if ('problem' in settings) return settings;
+	for (const [other, entry] of recentSettings) if (entry.until <= now) recentSettings.delete(other);
+	recentSettings.set(key, { settings, until: now + SETTINGS_REUSE_MS });
+	return settings;
 }
 
 /**
