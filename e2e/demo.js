@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: the packed package inside a real n8n, pulling 23,000 followers (the size of the
-// WeChat documentation's own example) from the bundled simulator.
+// WeChat documentation's own example) from the bundled simulator, then n8n as a server with an
+// active trigger workflow that answers a follow and a text, pushed as WeChat pushes them.
 //   npm run demo                 n8n 1.x, execute the demo workflow, print a summary
 //   npm run demo -- --n8n=2      the same on n8n 2.x (Node 24, from the npm registry)
 //   npm run demo -- --ui         keep n8n running and print the editor URL (loopback)
@@ -11,6 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, nodeOutput, runError, log, sh } = require('./lib');
+const { PUSH_ACCOUNT, activate, pushCredential, replyStep, startServer, triggerWorkflow } = require('./trigger');
 
 const FOLLOWERS = Number(process.env.DEMO_FOLLOWERS || 23_000);
 
@@ -32,11 +34,28 @@ async function main() {
 			{ ...credential, type: 'weChatOfficialAccountApi', data: { appId: sim.appId, appSecret: sim.appSecret, apiDomain: 'custom', baseUrl } },
 		]);
 		const workflow = followersWorkflow('wechatDemoFlow01', 'WeChat followers (demo)', credential, { returnAll: true });
-		await instance.importWorkflows([workflow]);
+		// Follows and texts start it; it answers both at once, encrypted like the pushes (Safe Mode).
+		const push = pushCredential('wechatDemoPush01', 'WeChat simulator push (demo)', sim, 'safe', baseUrl);
+		const replies = triggerWorkflow({
+			id: 'wechatDemoTrig01',
+			name: 'WeChat trigger: welcome and echo (demo)',
+			credential: push,
+			parameters: { events: ['event:subscribe', 'message:text'], respond: 'replyOperation' },
+			steps: [
+				replyStep(push, {
+					replyType: 'text',
+					text: '={{ $json.Event === "subscribe" ? "Welcome! You came through " + ($json.scene || "a search") : "You said: " + $json.Content }}',
+				}),
+			],
+		});
+		await instance.importCredentials([push]);
+		await instance.importWorkflows([workflow, replies.workflow]);
+		await activate(instance, [replies.workflow.id]);
 
 		if (ui) {
 			const url = `http://127.0.0.1:${instance.env.N8N_PORT}/workflow/${workflow.id}`;
 			log(`starting ${install.label}; the simulator serves ${FOLLOWERS} followers on ${baseUrl}`);
+			log(`the trigger workflow ${replies.workflow.id} is active on http://127.0.0.1:${instance.env.N8N_PORT}/webhook/${replies.path}`);
 			const child = require('node:child_process').spawn(path.join(install.nodeBin, 'node'), [install.n8n, 'start'], {
 				env: instance.env,
 				stdio: ['ignore', 'pipe', 'inherit'],
@@ -77,9 +96,47 @@ async function main() {
 			].join('\n'),
 		);
 		if (received.length !== FOLLOWERS || new Set(received).size !== FOLLOWERS) throw new Error('not every follower arrived exactly once');
+
+		await triggerDemo(instance, install, sim, replies, workDir);
 	} finally {
 		await sim.stop();
 		fs.rmSync(workDir, { recursive: true, force: true });
+	}
+}
+
+/** n8n as a server with the trigger workflow active; pushes as WeChat sends them, replies read back. */
+async function triggerDemo(instance, install, sim, replies, workDir) {
+	const { WeChatPushSender } = require(path.join(ROOT, '.tout', 'test', 'simulator', 'push.js'));
+	const sender = new WeChatPushSender({ ...PUSH_ACCOUNT, appId: sim.appId });
+	const server = await startServer(instance, path.join(workDir, 'n8n-server.log'), replies.path);
+	const url = `${server.base}/webhook/${replies.path}`;
+	const post = async (request) => {
+		const started = Date.now();
+		const response = await fetch(`${url}?${request.query}`, { method: 'POST', body: request.body, headers: { 'content-type': 'text/xml' } });
+		return { status: response.status, body: await response.text(), ms: Date.now() - started };
+	};
+	const reply = async (push) => {
+		const answer = await post(sender.push(push));
+		if (answer.status !== 200) throw new Error(`the trigger answered HTTP ${answer.status}: ${answer.body}`);
+		const { fields, signatureValid } = sender.readEncryptedReply(answer.body);
+		if (!signatureValid) throw new Error('the reply is not signed correctly');
+		return `reply "${fields.Content}" (encrypted, ${answer.ms} ms)`;
+	};
+	try {
+		const verification = await fetch(`${url}?${sender.verification('1234567890')}`);
+		const echoed = (await verification.text()) === '1234567890';
+		const follower = 'oDemoFollower0000000000000001';
+		const lines = [
+			`${install.label}: workflow "WeChat Official Account Trigger -> Reply", Safe Mode, production URL`,
+			`  URL verification (GET)   ${echoed ? 'echostr returned' : `HTTP ${verification.status}`}`,
+			`  follow via QR "booth-7"  ${await reply(sender.qrSubscribe(follower, 'booth-7'))}`,
+			`  text "价格是多少？"        ${await reply(sender.text(follower, '价格是多少？'))}`,
+			`  forged signature         HTTP ${(await post(sender.push(sender.text(follower, 'x'), { signWithToken: 'guessed' }))).status}, no execution`,
+		];
+		console.log(`${lines.join('\n')}\n`);
+		if (!echoed) throw new Error('URL verification failed');
+	} finally {
+		await server.stop();
 	}
 }
 

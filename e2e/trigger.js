@@ -129,8 +129,11 @@ async function activate(instance, workflowIds) {
 	}
 }
 
-/** `n8n start` for an instance, ready when the production webhook at `probePath` answers. */
-async function startServer(instance, logFile, probePath) {
+/**
+ * `n8n start` for an instance, ready when every trigger webhook in `probePaths` is registered
+ * (a GET gets the trigger's 400 instead of n8n's 404).
+ */
+async function startServer(instance, logFile, probePaths) {
 	const server = startProcess('n8n', path.join(instance.install.nodeBin, 'node'), [instance.install.n8n, 'start'], {
 		env: instance.env,
 		cwd: instance.userFolder,
@@ -138,8 +141,10 @@ async function startServer(instance, logFile, probePath) {
 	});
 	const base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
 	await waitFor('n8n', () => server.log().includes('Editor is now accessible'), { timeoutMs: 180_000, process: server.child });
-	// 2.x registers production webhooks after that line: a GET answers 404 until then.
-	await waitFor('the production webhooks', async () => (await fetch(`${base}/webhook/${probePath}`)).status !== 404, { timeoutMs: 60_000, process: server.child });
+	// 2.x registers production webhooks after that line, one workflow after another.
+	for (const probePath of [probePaths].flat()) {
+		await waitFor('the production webhooks', async () => (await fetch(`${base}/webhook/${probePath}`)).status !== 404, { timeoutMs: 60_000, process: server.child });
+	}
 	return { ...server, base };
 }
 
@@ -214,7 +219,11 @@ async function runTriggerChecks({ instance, sim, simulatorModule, baseUrl, workD
 	await instance.importCredentials(Object.values(credentials));
 	await instance.importWorkflows(Object.values(flows).map(({ workflow }) => workflow));
 	await activate(instance, Object.keys(expected));
-	const server = await startServer(instance, path.join(workDir, `n8n-${instance.install.line}-server.log`), `${flows.plain.path}?probe=1`);
+	const server = await startServer(
+		instance,
+		path.join(workDir, `n8n-${instance.install.line}-server.log`),
+		Object.values(flows).map((flow) => flow.path),
+	);
 	const secrets = [PUSH_ACCOUNT.token, PUSH_ACCOUNT.encodingAesKey, sim.appSecret];
 
 	const url = (flow) => `${server.base}/webhook/${flow.path}`;
