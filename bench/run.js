@@ -5,7 +5,7 @@
 //   node bench/run.js [--sizes=100000,1000000] [--runs=5] [--n8n-runs=3] [--lines=1,2] [--latency=50]
 //   node bench/run.js --only=enrich       only section 4 (profiles), merged into results.json
 //   node bench/run.js --only=trigger      only section 5 (the trigger in real n8n), merged into results.json
-//     [--trigger-events=2000] [--trigger-concurrency=16]
+//     [--trigger-events=1000] [--trigger-concurrency=8]
 //   node bench/run.js --report-only     rewrite RESULTS.md from results.json
 'use strict';
 
@@ -29,7 +29,7 @@ const LATENCY_MS = Number(arg('latency', '50'));
 const PAGE = 10_000;
 const ENRICH_SIZE = Number(arg('enrich-size', '100000'));
 const ENRICH_CONCURRENCIES = arg('enrich-concurrency', '1,5,10').split(',').map(Number);
-const TRIGGER = { lines: BENCH_LINES, events: Number(arg('trigger-events', '2000')), concurrency: Number(arg('trigger-concurrency', '16')) };
+const TRIGGER = { lines: BENCH_LINES, events: Number(arg('trigger-events', '1000')), concurrency: Number(arg('trigger-concurrency', '8')) };
 
 const stats = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);

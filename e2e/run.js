@@ -163,7 +163,7 @@ async function runLine(line, tarball, workDir, simulatorPath) {
 		});
 
 		// The same instance as a server, with active trigger workflows on their production URLs.
-		await runTriggerChecks({ instance, sim, simulatorModule: simulatorPath, baseUrl, workDir, check });
+		await runTriggerChecks({ instance, sim, simulatorPath, baseUrl, workDir, check });
 	} finally {
 		await sim.stop();
 	}

@@ -168,9 +168,9 @@ function executionCounts(instance) {
  * Every check of the trigger on one n8n line. `instance` is a fresh user folder with the package
  * installed; `sim` the API simulator (its AppID is the account's).
  */
-async function runTriggerChecks({ instance, sim, simulatorModule, baseUrl, workDir, check }) {
+async function runTriggerChecks({ instance, sim, simulatorPath, baseUrl, workDir, check }) {
 	const label = `${instance.install.label}, trigger`;
-	const { WeChatPushSender } = require(path.join(path.dirname(simulatorModule), 'push.js'));
+	const { WeChatPushSender } = require(path.join(path.dirname(simulatorPath), 'push.js'));
 	const sender = new WeChatPushSender({ ...PUSH_ACCOUNT, appId: sim.appId });
 	const sink = await startSink();
 	const credentials = {
@@ -182,9 +182,9 @@ async function runTriggerChecks({ instance, sim, simulatorModule, baseUrl, workD
 		plain: triggerWorkflow({ id: 'wechatTrigPlain1', name: 'Trigger: plaintext', credential: credentials.plaintext, parameters: {}, steps: [sinkStep(sink.url, 'plain')] }),
 		compatible: triggerWorkflow({
 			id: 'wechatTrigCompa1',
-			name: 'Trigger: compatible, follows and texts only',
+			name: 'Trigger: compatible, follows, unfollows, clicks and texts only',
 			credential: credentials.compatible,
-			parameters: { events: ['event:subscribe', 'message:text'] },
+			parameters: { events: ['event:subscribe', 'event:unsubscribe', 'event:CLICK', 'message:text'] },
 			steps: [sinkStep(sink.url, 'compatible')],
 		}),
 		safe: triggerWorkflow({ id: 'wechatTrigSafe01', name: 'Trigger: safe', credential: credentials.safe, parameters: {}, steps: [sinkStep(sink.url, 'safe')] }),
@@ -273,13 +273,22 @@ async function runTriggerChecks({ instance, sim, simulatorModule, baseUrl, workD
 			assert.equal(text.MsgId, pushes[2].MsgId, '64-bit MsgId kept exact');
 		});
 
-		await check(`${label}: compatible mode reads the encrypted copy; an unselected event starts nothing`, async () => {
-			await accepted(flows.compatible, sender.push(sender.text(follower, '兼容模式 ✓'), { mode: 'compatible' }));
-			await accepted(flows.compatible, sender.push(sender.qrSubscribe(follower, '42'), { mode: 'compatible' }));
-			const unselected = await post(flows.compatible, sender.push(sender.event(follower, 'CLICK', { EventKey: 'X' }), { mode: 'compatible' }));
+		await check(`${label}: compatible mode: follow, unfollow, click and text read from the encrypted copy; an unselected event starts nothing`, async () => {
+			for (const push of [
+				sender.text(follower, '兼容模式 ✓'),
+				sender.qrSubscribe(follower, '42'),
+				sender.event(follower, 'unsubscribe'),
+				sender.event(follower, 'CLICK', { EventKey: 'MENU_HELP' }),
+			]) {
+				await accepted(flows.compatible, sender.push(push, { mode: 'compatible' }));
+			}
+			const unselected = await post(flows.compatible, sender.push(sender.event(follower, 'VIEW', { EventKey: 'https://example.com' }), { mode: 'compatible' }));
 			assert.deepEqual(unselected, { status: 200, body: 'success' });
-			const items = await sink.waitFor('compatible', 2);
+			const items = await sink.waitFor('compatible', 4);
 			assert.equal(items.find((item) => item.MsgType === 'text').Content, '兼容模式 ✓');
+			assert.equal(items.find((item) => item.Event === 'subscribe').scene, '42');
+			assert.equal(items.find((item) => item.Event === 'CLICK').EventKey, 'MENU_HELP');
+			assert.ok(items.some((item) => item.Event === 'unsubscribe'));
 			assert.ok(items.every((item) => item.encrypted === true));
 		});
 

@@ -18,7 +18,7 @@ import { CREDENTIAL_TYPE } from './transport/token';
 /** WeChat's retries come within about 15 s; the window also catches replays inside it. */
 const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
 const MIN_RETRY_MEMORY_SECONDS = 60;
-/** Pushes remembered per n8n process, across all triggers: about 5 MB at most. */
+/** Pushes remembered per n8n process, across all triggers: about 6.5 MB when full (measured). */
 const recentPushes = new RecentPushes(50_000);
 /**
  * How long a trigger reuses the push fields it read from its credential. On n8n 2.x reading a
