@@ -12,7 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, nodeOutput, runError, log, sh } = require('./lib');
-const { PUSH_ACCOUNT, activate, pushCredential, replyStep, startServer, triggerWorkflow } = require('./trigger');
+const { PUSH_ACCOUNT, activate, pushCredential, startServer } = require('./trigger');
 
 const FOLLOWERS = Number(process.env.DEMO_FOLLOWERS || 23_000);
 
@@ -34,20 +34,10 @@ async function main() {
 			{ ...credential, type: 'weChatOfficialAccountApi', data: { appId: sim.appId, appSecret: sim.appSecret, apiDomain: 'custom', baseUrl } },
 		]);
 		const workflow = followersWorkflow('wechatDemoFlow01', 'WeChat followers (demo)', credential, { returnAll: true });
-		// Follows and texts start it; it answers both at once, encrypted like the pushes (Safe Mode).
+		// The example workflow: follows and texts start it; it answers both at once, encrypted like
+		// the pushes (Safe Mode).
 		const push = pushCredential('wechatDemoPush01', 'WeChat simulator push (demo)', sim, 'safe', baseUrl);
-		const replies = triggerWorkflow({
-			id: 'wechatDemoTrig01',
-			name: 'WeChat trigger: welcome and echo (demo)',
-			credential: push,
-			parameters: { events: ['event:subscribe', 'message:text'], respond: 'replyOperation' },
-			steps: [
-				replyStep(push, {
-					replyType: 'text',
-					text: '={{ $json.Event === "subscribe" ? "Welcome! You came through " + ($json.scene || "a search") : "You said: " + $json.Content }}',
-				}),
-			],
-		});
+		const replies = exampleWorkflow('wechat-welcome-and-reply.json', 'wechatDemoTrig01', push);
 		await instance.importCredentials([push]);
 		await instance.importWorkflows([workflow, replies.workflow]);
 		await activate(instance, [replies.workflow.id]);
@@ -104,6 +94,14 @@ async function main() {
 	}
 }
 
+/** An example workflow from examples/ with an ID and this credential; its trigger's webhook path. */
+function exampleWorkflow(file, id, credential) {
+	const workflow = { ...JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8')), id, active: false };
+	for (const node of workflow.nodes) if (node.credentials) node.credentials.weChatOfficialAccountApi = { id: credential.id, name: credential.name };
+	const trigger = workflow.nodes.find((node) => node.webhookId);
+	return { workflow, path: `${trigger.webhookId}/webhook` };
+}
+
 /** n8n as a server with the trigger workflow active; pushes as WeChat sends them, replies read back. */
 async function triggerDemo(instance, install, sim, replies, workDir) {
 	const { WeChatPushSender } = require(path.join(ROOT, '.tout', 'test', 'simulator', 'push.js'));
@@ -127,7 +125,7 @@ async function triggerDemo(instance, install, sim, replies, workDir) {
 		const echoed = (await verification.text()) === '1234567890';
 		const follower = 'oDemoFollower0000000000000001';
 		const lines = [
-			`${install.label}: workflow "WeChat Official Account Trigger -> Reply", Safe Mode, production URL`,
+			`${install.label}: workflow "${replies.workflow.name}" (examples/), Safe Mode, production URL`,
 			`  URL verification (GET)   ${echoed ? 'echostr returned' : `HTTP ${verification.status}`}`,
 			`  follow via QR "booth-7"  ${await reply(sender.qrSubscribe(follower, 'booth-7'))}`,
 			`  text "价格是多少？"        ${await reply(sender.text(follower, '价格是多少？'))}`,
