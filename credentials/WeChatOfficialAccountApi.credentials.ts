@@ -106,7 +106,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 		// Message push (the trigger and the Reply operation): the account's server configuration.
 		{
 			displayName:
-				'The fields below are only needed by the WeChat Official Account Trigger: copy them from Settings and Development → Basic Configuration → Server Configuration (服务器配置).',
+				'The fields below are only needed by the WeChat Official Account Trigger: copy them from Settings and Development → Basic Configuration → Server Configuration.',
 			name: 'messagePushNotice',
 			type: 'notice',
 			default: '',
@@ -117,7 +117,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'The Token (令牌) of the server configuration: WeChat signs every push with it',
+			description: 'The Token of the server configuration: WeChat signs every push with it',
 		},
 		// A secret, whatever the lint's name heuristic says: it decrypts every message and signs replies.
 		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
@@ -128,14 +128,14 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'The EncodingAESKey (消息加解密密钥) of the server configuration, 43 letters and digits. Needed for Compatible and Safe Mode.',
+				'The EncodingAESKey of the server configuration, 43 letters and digits. Needed for Compatible and Safe Mode.',
 		},
 		{
 			displayName: 'Message Encryption',
 			name: 'messageEncryption',
 			type: 'options',
 			default: 'safe',
-			description: 'The Message Encryption Method (消息加解密方式) chosen in the server configuration',
+			description: 'The Message Encryption Method chosen in the server configuration',
 			options: [
 				{
 					name: 'Plaintext Mode',

@@ -50,7 +50,7 @@ export class WeChatOfficialAccountTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["respond"] === "replyOperation" ? "Replies with a Reply operation" : "Answers success"}}',
-		description: 'Starts the workflow when a WeChat Official Account (公众号) receives a message or an event: a new follower, a menu click, a text',
+		description: 'Starts the workflow when a WeChat Official Account receives a message or an event: a new follower, a menu click, a text',
 		defaults: { name: 'WeChat Official Account Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -32,19 +32,19 @@ export function pushSettingsOf(credentials: ICredentialDataDecryptedObject): Pus
 	if (!token) {
 		return problem(
 			'The credential has no Message Token',
-			`Copy the Token (令牌) of the account's server configuration into the credential's "Message Token" field (${WHERE}).`,
+			`Copy the Token of the account's server configuration into the credential's "Message Token" field (${WHERE}).`,
 		);
 	}
 	if (encodingAesKey && !isEncodingAesKey(encodingAesKey)) {
 		return problem(
 			`The credential's EncodingAESKey is not valid: it has ${encodingAesKey.length} characters, WeChat's has 43 letters and digits`,
-			`Copy the EncodingAESKey (消息加解密密钥) of the server configuration again (${WHERE}).`,
+			`Copy the EncodingAESKey of the server configuration again (${WHERE}).`,
 		);
 	}
 	if (encryption !== 'plaintext' && !encodingAesKey) {
 		return problem(
 			`The credential's Message Encryption is "${encryption === 'safe' ? 'Safe Mode' : 'Compatible Mode'}" but it has no EncodingAESKey`,
-			`Copy the EncodingAESKey (消息加解密密钥) of the server configuration into the credential (${WHERE}), or set Message Encryption to what the account uses.`,
+			`Copy the EncodingAESKey of the server configuration into the credential (${WHERE}), or set Message Encryption to what the account uses.`,
 		);
 	}
 	if (encodingAesKey && !appId) {
