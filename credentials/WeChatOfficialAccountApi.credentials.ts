@@ -145,7 +145,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 				{
 					name: 'Compatible Mode',
 					value: 'compatible',
-					description: 'Messages arrive both plain and encrypted; the trigger reads the encrypted copy',
+					description: 'Messages arrive plain and encrypted together; the trigger verifies and reads the encrypted copy, and refuses requests without one',
 				},
 				{
 					name: 'Safe Mode (Recommended)',

@@ -304,13 +304,18 @@ async function runTriggerChecks({ instance, sim, simulatorPath, baseUrl, workDir
 			assert.equal(items.find((item) => item.Event === 'subscribe').scene, 'poster');
 		});
 
-		await check(`${label}: forged signature, forged msg_signature, downgrade, stale timestamp: 403, no execution`, async () => {
+		await check(`${label}: forged signature, forged msg_signature, downgrades, stale timestamp, reused query: 403, no execution`, async () => {
 			await refused(flows.plain, sender.push(sender.text(follower, 'forged'), { mode: 'plaintext', signWithToken: 'guessed' }), 403, /signature does not match/);
 			await refused(flows.safe, sender.push(sender.text(follower, 'forged'), { msgSignature: '0'.repeat(40) }), 403, /msg_signature/);
 			await refused(flows.safe, sender.push(sender.text(follower, 'downgrade'), { mode: 'plaintext' }), 403, /unencrypted message was refused/);
 			const stale = Math.floor(Date.now() / 1000) - 3600;
 			await refused(flows.safe, sender.push(sender.text(follower, 'replayed'), { timestamp: stale }), 403, /replay window/);
-			await refused(flows.safe, sender.push(sender.text(follower, 'other app'), { encryptForAppId: 'wxSomeoneElse000' }), 403, /another AppID/);
+			await refused(flows.safe, sender.push(sender.text(follower, 'other app'), { encryptForAppId: 'wxSomeoneElse000' }), 403, /not valid for this credential/);
+			await refused(flows.compatible, sender.push(sender.text(follower, 'downgrade'), { mode: 'plaintext' }), 403, /unencrypted message was refused/);
+			// A query someone saw, reused with other content (the plain signature does not cover the body).
+			const seen = sender.push(sender.text(follower, 'seen once'), { mode: 'plaintext' });
+			await accepted(flows.plain, seen);
+			await refused(flows.plain, { query: seen.query, body: seen.body.replace('seen once', 'forged').replace(/<MsgId>\d+/, '<MsgId>7') }, 403, /came before with another body/);
 		});
 
 		await check(`${label}: DOCTYPE, truncated XML, oversized body: 4xx, no execution; XML requests keep working after them`, async () => {
@@ -325,7 +330,7 @@ async function runTriggerChecks({ instance, sim, simulatorPath, baseUrl, workDir
 			await refused(flows.plain, sender.push(sender.text(follower, 'x'.repeat(300 * 1024)), { mode: 'plaintext' }), 413, /larger than 256 KiB/);
 			await accepted(flows.plain, sender.push(sender.text(follower, 'still alive'), { mode: 'plaintext' }));
 			await accepted(flows.safe, sender.push(sender.text(follower, 'safe still alive')));
-			await sink.waitFor('plain', 5);
+			await sink.waitFor('plain', 6);
 			await sink.waitFor('safe', 5);
 		});
 

@@ -4,6 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseWeChatXml } from '../nodes/WeChatOfficialAccount/push/xml';
 import { CredentialStore } from './harness/n8n';
 import { runReply } from './harness/push';
 import { WeChatPushSender } from './simulator/push';
@@ -26,6 +27,11 @@ function triggerItem(encrypted: boolean, extra: IDataObject = {}): IDataObject {
 const replyTrigger = (item: IDataObject, name?: string) => ({ name, parameters: { respond: 'replyOperation' }, item });
 
 describe('Message → Reply', () => {
+	test('a text keeps its leading and trailing line breaks and spaces', async () => {
+		const { sent } = await runReply({ store: store(), credentialId: 'push', trigger: replyTrigger(triggerItem(false)), parameters: { replyType: 'text', text: '\n  Menu:\n  1. Prices\n' } });
+		expect(parseWeChatXml(sent[0].body as string).Content).toBe('\n  Menu:\n  1. Prices\n');
+	});
+
 	test('a plain push gets a plain text reply: To and From swapped, sent once as XML', async () => {
 		const before = Math.floor(Date.now() / 1000);
 		const { sent, output } = await runReply({ store: store(), credentialId: 'push', trigger: replyTrigger(triggerItem(false)), parameters: { replyType: 'text', text: 'Thanks for writing' } });
@@ -43,10 +49,10 @@ describe('Message → Reply', () => {
 		const { sent } = await runReply({ store: store(), credentialId: 'push', trigger: replyTrigger(triggerItem(true)), parameters: { replyType: 'text', text } });
 		const body = sent[0].body as string;
 		expect(body).not.toContain('收到');
-		const { fields, signatureValid } = sender.readEncryptedReply(body);
+		const { xml, signatureValid } = sender.readEncryptedReply(body);
 		expect(signatureValid).toBe(true);
-		expect(fields).toMatchObject({ ToUserName: FOLLOWER, FromUserName: sender.originalId, MsgType: 'text' });
-		expect(fields.Content).toBe(text.replace(']]>', ']]]]><![CDATA[>'));
+		// Read as XML (a text with "]]>" spans two CDATA sections): the follower sees the text as written.
+		expect(parseWeChatXml(xml)).toEqual({ ToUserName: FOLLOWER, FromUserName: sender.originalId, CreateTime: expect.any(String), MsgType: 'text', Content: text });
 		// Two replies never share a nonce.
 		const again = await runReply({ store: store(), credentialId: 'push', trigger: replyTrigger(triggerItem(true)), parameters: { replyType: 'text', text } });
 		expect(sender.readPlainReply(again.sent[0].body as string).Nonce).not.toBe(sender.readPlainReply(body).Nonce);

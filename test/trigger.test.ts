@@ -29,7 +29,7 @@ function setup(mode: PushMode, extra: Record<string, string> = {}) {
 		...extra,
 	});
 	const nodeId = `trigger-${++serial}`;
-	return (request: { query: string; body?: string | Buffer; method?: 'GET' | 'POST' }, parameters = {}) =>
+	return (request: { query: string; body?: string | Buffer; method?: 'GET' | 'POST'; bodyReadFails?: number }, parameters = {}) =>
 		deliver({ store, credentialId: 'push', nodeId, parameters, ...request });
 }
 
@@ -39,12 +39,20 @@ function itemOf(result: Awaited<ReturnType<typeof deliver>>['result']) {
 	return result.workflowData![0][0].json;
 }
 
-function expectRefused(outcome: Awaited<ReturnType<typeof deliver>>, status: number, reason: RegExp) {
+/** Refused, starting nothing: the sender reads `reason`; n8n's log says the same, or `logged`. */
+function expectRefused(outcome: Awaited<ReturnType<typeof deliver>>, status: number, reason: RegExp, logged: RegExp = reason) {
 	expect(outcome.result).toEqual({ noWebhookResponse: true });
 	expect(outcome.response.statusCode).toBe(status);
 	expect(outcome.response.body).toMatch(reason);
-	for (const secret of SECRET_VALUES) expect(outcome.response.body).not.toContain(secret);
+	expect(outcome.logs.map((line) => line.message).join('\n')).toMatch(logged);
+	for (const secret of SECRET_VALUES) {
+		expect(outcome.response.body).not.toContain(secret);
+		for (const line of outcome.logs) expect(line.message).not.toContain(secret);
+	}
 }
+
+/** What the sender of an encrypted push learns when it fails after its msg_signature. */
+const NOT_VALID = /^The encrypted message is not valid for this credential; n8n's log says why$/;
 
 describe('URL verification (GET)', () => {
 	test('a correct signature is answered with echostr as plain text, and starts nothing', async () => {
@@ -59,6 +67,12 @@ describe('URL verification (GET)', () => {
 
 	test('a request without signature, timestamp and nonce gets 400', async () => {
 		expectRefused(await setup('safe')({ method: 'GET', query: 'echostr=1' }), 400, /needs signature, timestamp and nonce/);
+	});
+
+	test('a signed verification without echostr gets 400', async () => {
+		const query = new URLSearchParams(sender.verification('x'));
+		query.set('echostr', '');
+		expectRefused(await setup('safe')({ method: 'GET', query: query.toString() }), 400, /without echostr/);
 	});
 });
 
@@ -140,17 +154,65 @@ describe('refused requests start no execution', () => {
 		expectRefused(await setup('safe')(request), 403, /msg_signature does not match/);
 	});
 
-	test('safe mode refuses an unencrypted message even with a valid signature (no downgrade)', async () => {
-		expectRefused(await setup('safe')(sender.push(sender.text('oA', 'hi'), { mode: 'plaintext' })), 403, /unencrypted message was refused/);
+	test('safe and compatible mode refuse an unencrypted message even with a valid signature (no downgrade)', async () => {
+		expectRefused(await setup('safe')(sender.push(sender.text('oA', 'hi'), { mode: 'plaintext' })), 403, /unencrypted message was refused.*"Safe Mode"/);
+		// In Compatible Mode WeChat sends every push encrypted too; the plain signature does not cover
+		// the body, so someone who saw one query could otherwise post anything with it.
+		expectRefused(await setup('compatible')(sender.push(sender.text('oA', 'hi'), { mode: 'plaintext' })), 403, /unencrypted message was refused.*"Compatible Mode"/);
+	});
+
+	test('an encrypted request without msg_signature gets 403; an unknown encrypt_type gets 400', async () => {
+		const query = new URLSearchParams(sender.push(sender.text('oA', 'hi')).query);
+		const { body } = sender.push(sender.text('oA', 'hi'));
+		query.delete('msg_signature');
+		expectRefused(await setup('safe')({ query: query.toString(), body }), 403, /msg_signature does not match/);
+		query.set('encrypt_type', 'rsa');
+		expectRefused(await setup('safe')({ query: query.toString(), body }), 400, /Unknown encrypt_type/);
+	});
+
+	test('a signed query reused with another body is a forgery: 403; the same body again is a repeat: "success"', async () => {
+		const deliverTo = setup('plaintext');
+		const real = sender.push(sender.text('oA', 'real'), { mode: 'plaintext' });
+		expect(itemOf((await deliverTo(real)).result).Content).toBe('real');
+		const forged = { query: real.query, body: real.body.replace('real', 'forged').replace(/<MsgId>\d+/, '<MsgId>1') };
+		expectRefused(await deliverTo(forged), 403, /signed query came before with another body/);
+		const repeat = await deliverTo(real);
+		expect(repeat.result).toEqual({ noWebhookResponse: true });
+		expect(repeat.response.body).toBe('success');
+	});
+
+	test('nothing of an unsigned request is read: its body stays unread', async () => {
+		const forged = await setup('plaintext')(sender.push(sender.text('oA', 'x'), { mode: 'plaintext', signWithToken: 'guessed' }));
+		expect(forged.response.statusCode).toBe(403);
+		expect(forged.bodyRead).toBe(false);
+		const signed = await setup('plaintext')(sender.push(sender.text('oA', 'x'), { mode: 'plaintext' }));
+		expect(signed.bodyRead).toBe(true);
+	});
+
+	test("a body n8n's reader refuses (over N8N_PAYLOAD_SIZE_MAX, or broken off) gets 413 or 400", async () => {
+		const request = sender.push(sender.text('oA', 'x'), { mode: 'plaintext' });
+		const tooLarge = await setup('plaintext')({ ...request, bodyReadFails: 413 });
+		expect([tooLarge.response.statusCode, tooLarge.response.body]).toEqual([413, 'The body is too large']);
+		const broken = await setup('plaintext')({ ...request, bodyReadFails: 400 });
+		expect([broken.response.statusCode, broken.response.body]).toEqual([400, 'The body could not be read']);
+	});
+
+	test('a timestamp that is not a number, signed correctly, gets 400', async () => {
+		const { body } = sender.push(sender.text('oA', 'x'), { mode: 'plaintext' });
+		const query = new URLSearchParams(sender.push(sender.text('oA', 'x'), { mode: 'plaintext', timestamp: 0 }).query);
+		query.set('timestamp', '1e9');
+		const { createHash } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+		query.set('signature', createHash('sha1').update([ACCOUNT.token, '1e9', String(query.get('nonce'))].sort().join('')).digest('hex'));
+		expectRefused(await setup('plaintext')({ query: query.toString(), body }), 400, /timestamp is not a number/);
 	});
 
 	test('a message encrypted for another AppID gets 403', async () => {
-		expectRefused(await setup('safe')(sender.push(sender.text('oA', 'hi'), { encryptForAppId: 'wxAnotherAccount01' })), 403, /another AppID/);
+		expectRefused(await setup('safe')(sender.push(sender.text('oA', 'hi'), { encryptForAppId: 'wxAnotherAccount01' })), 403, NOT_VALID, /another AppID/);
 	});
 
 	test('a message encrypted with another EncodingAESKey gets 403', async () => {
 		const request = sender.push(sender.text('oA', 'hi'), { encryptWithKey: `Z${ACCOUNT.encodingAesKey.slice(1)}` });
-		expectRefused(await setup('safe')(request), 403, /cannot be decrypted.*EncodingAESKey/);
+		expectRefused(await setup('safe')(request), 403, NOT_VALID, /cannot be decrypted.*EncodingAESKey/);
 	});
 
 	test('an encrypted message when the credential has no EncodingAESKey gets 403, saying so', async () => {
@@ -186,12 +248,14 @@ describe('refused requests start no execution', () => {
 		expectRefused(await setup('plaintext')({ query, body: huge }), 413, /larger than 256 KiB/);
 	});
 
-	test('a decrypted message that is itself not XML gets 400', async () => {
+	test('a decrypted message that is not XML, or not a message, gets the same 403 as any decryption failure', async () => {
 		const push = sender.text('oA', 'x');
 		const broken = sender.push(push, { encryptText: '<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUser' });
-		expectRefused(await setup('safe')(broken), 400, /decrypted message: The body is not WeChat's XML: the document ends inside a tag/);
+		expectRefused(await setup('safe')(broken), 403, NOT_VALID, /decrypted message: The body is not WeChat's XML: the document ends inside a tag/);
 		const doctype = sender.push(push, { encryptText: '<!DOCTYPE x [<!ENTITY e "e">]><xml></xml>' });
-		expectRefused(await setup('safe')(doctype), 400, /decrypted message: .*DOCTYPE/);
+		expectRefused(await setup('safe')(doctype), 403, NOT_VALID, /decrypted message: .*DOCTYPE/);
+		const incomplete = sender.push(push, { encryptText: '<xml><ToUserName>gh</ToUserName></xml>' });
+		expectRefused(await setup('safe')(incomplete), 403, NOT_VALID, /decrypted message: Not a WeChat message: no FromUserName/);
 	});
 });
 
@@ -221,6 +285,34 @@ describe("WeChat's retries", () => {
 		expect((await deliverTo(sender.push(click))).result.workflowData).toBeUndefined();
 		const other = sender.event('oA', 'CLICK', { EventKey: 'MENU_B' }, 1_700_000_000);
 		expect((await deliverTo(sender.push(other))).result.workflowData).toBeDefined();
+	});
+
+	test('two subscription notices to one follower in the same second differ only in their nested MsgID: both start', async () => {
+		const deliverTo = setup('safe');
+		const notice = (msgId: string) =>
+			sender.event('oA', 'subscribe_msg_sent_event', { SubscribeMsgSentEvent: { List: { TemplateId: 't1', MsgID: msgId, ErrorCode: 0, ErrorStatus: 'success' } } }, 1_700_000_100);
+		expect(itemOf((await deliverTo(sender.push(notice('1700000000000001')))).result).SubscribeMsgSentEvent).toEqual({
+			List: [{ TemplateId: 't1', MsgID: '1700000000000001', ErrorCode: '0', ErrorStatus: 'success' }],
+		});
+		expect((await deliverTo(sender.push(notice('1700000000000002')))).result.workflowData).toBeDefined();
+		expect((await deliverTo(sender.push(notice('1700000000000002')))).result.workflowData).toBeUndefined();
+	});
+
+	test('a push signed ahead of the server clock is remembered until its timestamp leaves the window', async () => {
+		const store = new CredentialStore();
+		store.add('push', { appId: ACCOUNT.appId, appSecret: 'c0ffee5ecret0000000000000000beef', messageToken: ACCOUNT.token, encodingAesKey: ACCOUNT.encodingAesKey });
+		const start = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(start);
+		try {
+			const request = sender.push(sender.event('oA', 'CLICK', { EventKey: 'K' }), { timestamp: Math.floor(start / 1000) + 290 });
+			const deliverTo = () => deliver({ store, credentialId: 'push', nodeId: 'clock-ahead', ...request });
+			expect((await deliverTo()).result.workflowData).toBeDefined();
+			// 5 minutes later the timestamp is still inside the window: the replay must not start again.
+			clock.mockReturnValue(start + 305_000);
+			expect((await deliverTo()).result.workflowData).toBeUndefined();
+		} finally {
+			clock.mockRestore();
+		}
 	});
 
 	test('two triggers each start their own execution for the same message', async () => {
@@ -271,12 +363,6 @@ describe('Respond: with a Reply operation', () => {
 		// What n8n does when the execution failed before a reply: status 500, then res.json.
 		response.status(500).json({ message: 'Error in workflow' });
 		expect(response).toMatchObject({ statusCode: 200, body: '' });
-	});
-
-	test('the Reply\'s XML is sent as text and passes untouched', async () => {
-		const { response } = await setup('safe')(sender.push(sender.text('oA', 'hi')), { respond: 'replyOperation' });
-		response.status(200).send('<xml><Encrypt><![CDATA[x]]></Encrypt></xml>');
-		expect(response.body).toBe('<xml><Encrypt><![CDATA[x]]></Encrypt></xml>');
 	});
 
 	test('retries and unselected events are still acknowledged at once', async () => {
@@ -334,10 +420,12 @@ describe('credential problems', () => {
 		['no Message Token', { messageToken: '' }, /no Message Token/],
 		['an EncodingAESKey of the wrong length', { encodingAesKey: 'tooShort' }, /EncodingAESKey is not valid: it has 8 characters/],
 		['safe mode without an EncodingAESKey', { encodingAesKey: '' }, /"Safe Mode" but it has no EncodingAESKey/],
-	])('%s: every push gets 500 naming the field, and activation fails with it', async (_what, change, reason) => {
+	])('%s: every push gets 500, n8n\'s log names the field, and activation fails with it', async (_what, change, reason) => {
 		const outcome = await setup('safe', change)(sender.push(sender.text('oA', 'x')));
 		expect(outcome.response.statusCode).toBe(500);
-		expect(outcome.response.body).toMatch(reason);
+		// The sender may be anyone: it learns nothing about the credential.
+		expect(outcome.response.body).toBe("The trigger's credential is incomplete; n8n's log says what to fix");
+		expect(outcome.logs).toEqual([{ level: 'error', message: expect.stringMatching(reason) }]);
 		expect(outcome.result.workflowData).toBeUndefined();
 
 		const create = new WeChatOfficialAccountTrigger().webhookMethods.default.create;

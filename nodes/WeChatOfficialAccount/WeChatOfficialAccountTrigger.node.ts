@@ -9,7 +9,9 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { ALL_EVENTS, EVENT_OPTIONS, eventTypeOf, isSelected, pushItem, retryKeyOf } from './push/events';
-import { readInboundRequest } from './push/inbound';
+import { digestOf } from './push/crypto';
+import type { Refusal } from './push/inbound';
+import { checkSignedQuery, readSignedBody } from './push/inbound';
 import { RecentPushes } from './push/recent';
 import type { PushSettings, PushSettingsProblem } from './push/settings';
 import { pushSettingsOf } from './push/settings';
@@ -17,7 +19,7 @@ import { CREDENTIAL_TYPE } from './transport/token';
 
 /** WeChat's retries come within about 15 s; the window also catches replays inside it. */
 const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
-const MIN_RETRY_MEMORY_SECONDS = 60;
+const MIN_MEMORY_SECONDS = 60;
 /** Pushes remembered per n8n process, across all triggers: about 6.5 MB when full (measured). */
 const recentPushes = new RecentPushes(50_000);
 /**
@@ -175,17 +177,28 @@ export class WeChatOfficialAccountTrigger implements INodeType {
 			res.status(status).type('text/plain').send(body);
 			return { noWebhookResponse: true };
 		};
+		const refused = (refusal: Refusal): IWebhookResponseData => {
+			const detail = refusal.detail ? `: ${refusal.detail}` : '';
+			this.logger.warn(`WeChat Official Account Trigger "${node.name}" refused a request (HTTP ${refusal.status}): ${refusal.reason}${detail}`);
+			return answer(refusal.status, refusal.reason);
+		};
 
 		const now = Date.now();
 		const settings = await pushSettingsFor(this, now);
 		if ('problem' in settings) {
+			// The sender may be anyone: the details of the credential go to the log only.
 			const { message, description } = settings.problem;
 			this.logger.error(`WeChat Official Account Trigger "${node.name}": ${message}. ${description}`);
-			return answer(500, message);
+			return answer(500, "The trigger's credential is incomplete; n8n's log says what to fix");
 		}
 		const options = this.getNodeParameter('pushOptions', {}) as { replayWindow?: number };
 		const replayWindowSeconds = options.replayWindow ?? DEFAULT_REPLAY_WINDOW_SECONDS;
-		if (req.method === 'POST' && !req.rawBody) {
+		const query = req.query as IDataObject;
+		// The signed query first: nothing of an unsigned request is read.
+		const checked = checkSignedQuery(req.method, query, settings, { now, replayWindowSeconds });
+		if (checked?.kind === 'refused') return refused(checked);
+		if (checked?.kind === 'echo') return answer(200, checked.echostr);
+		if (!req.rawBody) {
 			// n8n's reader, with n8n's payload limit (N8N_PAYLOAD_SIZE_MAX).
 			try {
 				await req.readRawBody();
@@ -194,21 +207,21 @@ export class WeChatOfficialAccountTrigger implements INodeType {
 				return answer(tooLarge ? 413 : 400, tooLarge ? 'The body is too large' : 'The body could not be read');
 			}
 		}
-		const outcome = readInboundRequest(
-			{ method: req.method, query: req.query as IDataObject, rawBody: req.rawBody },
-			settings,
-			{ now, replayWindowSeconds },
-		);
-		if (outcome.kind === 'refused') {
-			this.logger.warn(`WeChat Official Account Trigger "${node.name}" refused a request (HTTP ${outcome.status}): ${outcome.reason}`);
-			return answer(outcome.status, outcome.reason);
-		}
-		if (outcome.kind === 'echo') return answer(200, outcome.echostr);
+		const outcome = readSignedBody(query, req.rawBody, settings);
+		if (outcome.kind !== 'message') return refused(outcome as Refusal);
 
-		const retryKey = `${this.getWorkflow().id}:${node.id}:${retryKeyOf(outcome.fields)}`;
-		const retryMemoryMs = Math.max(replayWindowSeconds, MIN_RETRY_MEMORY_SECONDS) * 1000;
+		// Remembered for as long as its timestamp can pass the replay window, and at least a minute.
+		const until = Math.max(now, outcome.timestamp * 1000) + Math.max(replayWindowSeconds, MIN_MEMORY_SECONDS) * 1000;
+		const scope = `${this.getWorkflow().id}:${node.id}`;
+		// The plain signature covers the query only: the same signed query with another body is a
+		// forgery built from a request someone saw (WeChat's retries are signed anew, or repeat the body).
+		const bodyDigest = digestOf(req.rawBody);
+		const firstBody = recentPushes.record(`${scope}:query:${String(query.signature)}:${String(query.timestamp)}:${String(query.nonce)}`, bodyDigest, now, until);
+		if (firstBody !== undefined && firstBody !== bodyDigest) {
+			return refused({ kind: 'refused', status: 403, reason: 'This signed query came before with another body: a replayed or forged request' });
+		}
 		// WeChat's retry of a push this process has already taken: acknowledge, start nothing.
-		if (!recentPushes.firstSeen(retryKey, now, retryMemoryMs)) return answer(200, 'success');
+		if (recentPushes.record(`${scope}:${retryKeyOf(outcome.fields)}`, '', now, until) !== undefined) return answer(200, 'success');
 		if (!isSelected(this.getNodeParameter('events', [ALL_EVENTS]) as string[], eventTypeOf(outcome.fields))) {
 			return answer(200, 'success');
 		}

@@ -65,11 +65,20 @@ export interface DeliverOptions {
 	body?: string | Buffer;
 	/** several triggers (or workflows) keep apart their memory of recent pushes */
 	nodeId?: string;
+	/** n8n's body reader fails with this HTTP status (413: over N8N_PAYLOAD_SIZE_MAX) */
+	bodyReadFails?: number;
 	workflowId?: string;
 }
 
-/** One request to the trigger's webhook: what it answered, and what it gave n8n to run. */
-export async function deliver(options: DeliverOptions): Promise<{ response: RecordedResponse; result: IWebhookResponseData }> {
+export interface LogLine {
+	level: 'debug' | 'info' | 'warn' | 'error';
+	message: string;
+}
+
+/** One request to the trigger's webhook: what it answered, what it gave n8n to run, what it logged. */
+export async function deliver(
+	options: DeliverOptions,
+): Promise<{ response: RecordedResponse; result: IWebhookResponseData; logs: LogLine[]; bodyRead: boolean }> {
 	const nodeTypes = new PackageNodeTypes();
 	const triggerType = nodeTypes.getByName(TRIGGER_TYPE);
 	const node: INode = {
@@ -98,7 +107,10 @@ export async function deliver(options: DeliverOptions): Promise<{ response: Reco
 		params: {},
 		body: {},
 		rawBody: undefined as Buffer | undefined,
+		bodyRead: false,
 		async readRawBody() {
+			request.bodyRead = true;
+			if (options.bodyReadFails) throw Object.assign(new Error('request entity too large'), { status: options.bodyReadFails });
 			request.rawBody = body ?? Buffer.alloc(0);
 		},
 	};
@@ -117,8 +129,12 @@ export async function deliver(options: DeliverOptions): Promise<{ response: Reco
 		webhookId: node.webhookId,
 	};
 	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+	// n8n's logger, recorded: what an operator would read in n8n's log.
+	const logs: LogLine[] = [];
+	const log = (level: LogLine['level']) => (message: string) => logs.push({ level, message });
+	Object.defineProperty(context, 'logger', { value: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') } });
 	const result = await triggerType.webhook!.call(context);
-	return { response, result };
+	return { response, result, logs, bodyRead: request.bodyRead };
 }
 
 export interface ReplyOptions {

@@ -83,13 +83,17 @@ export class WeChatPushSender {
 		return { query: new URLSearchParams(query).toString(), body };
 	}
 
-	/** Reads an encrypted reply: its fields, and whether its MsgSignature is right. */
-	readEncryptedReply(body: string): { fields: Record<string, string>; signatureValid: boolean } {
+	/**
+	 * Reads an encrypted reply: its top-level text fields (a text split over several CDATA
+	 * sections shows only its first: parse `xml` for those), the decrypted XML, and whether its
+	 * MsgSignature is right.
+	 */
+	readEncryptedReply(body: string): { fields: Record<string, string>; xml: string; signatureValid: boolean } {
 		const envelope = flatFields(body);
 		const signatureValid = envelope.MsgSignature === sha1Sorted([this.account.token, envelope.TimeStamp, envelope.Nonce, envelope.Encrypt]);
 		const { xml, appId } = aesDecrypt(envelope.Encrypt, this.account.encodingAesKey);
 		if (appId !== this.account.appId) throw new Error(`the reply was encrypted for ${appId}`);
-		return { fields: flatFields(xml), signatureValid };
+		return { fields: flatFields(xml), xml, signatureValid };
 	}
 
 	readPlainReply(body: string): Record<string, string> {

@@ -18,6 +18,11 @@ export function pushSignature(...parts: string[]): string {
 	return createHash('sha1').update([...parts].sort().join('')).digest('hex');
 }
 
+/** A short fingerprint of content (hex SHA-1), to remember what was seen without keeping it. */
+export function digestOf(content: Buffer | string): string {
+	return createHash('sha1').update(content).digest('hex');
+}
+
 /** Compares a received signature with the expected one in constant time. */
 export function signatureMatches(expected: string, received: unknown): boolean {
 	if (typeof received !== 'string') return false;

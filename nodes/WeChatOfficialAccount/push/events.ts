@@ -4,6 +4,7 @@
  */
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
+import { digestOf } from './crypto';
 import type { XmlObject } from './xml';
 
 /** The Events value that lets everything through, also types WeChat adds later. */
@@ -49,14 +50,14 @@ export function isSelected(selected: readonly string[], eventType: string): bool
 }
 
 /**
- * What identifies one push across WeChat's retries: MsgId for messages, the sender, time and
- * event for events (WeChat's own advice). A retry carries exactly the same fields.
+ * What identifies one push across WeChat's retries, which repeat the message exactly: MsgId for
+ * messages; for events all their fields (sender, CreateTime and event, as WeChat advises, but
+ * also the IDs some events carry nested, such as a subscription notice's MsgID or a publishing
+ * job's publish_id, so that two notices to one follower in the same second stay two).
  */
 export function retryKeyOf(fields: XmlObject): string {
 	if (typeof fields.MsgId === 'string' && fields.MsgId !== '') return `msg:${fields.MsgId}`;
-	return ['event', fields.FromUserName, fields.CreateTime, fields.Event, fields.EventKey, fields.MsgID]
-		.map((part) => (typeof part === 'string' ? part : ''))
-		.join('|');
+	return `event:${digestOf(JSON.stringify(fields))}`;
 }
 
 const QR_SCENE_PREFIX = 'qrscene_';

@@ -1,6 +1,7 @@
 /**
  * Verifies one request WeChat's servers sent to the trigger, from the raw body and the query,
- * before anything else happens: a request that fails here starts no execution.
+ * before anything else happens: a request that fails here starts no execution. In two steps, so
+ * that nothing of an unsigned request is read: the signed query first, then the body.
  */
 import { decryptPushMessage, pushSignature, signatureMatches, utf8OrUndefined } from './crypto';
 import type { PushSettings } from './settings';
@@ -16,12 +17,24 @@ export interface InboundRequest {
 	rawBody: Buffer | undefined;
 }
 
+export type Refusal = {
+	kind: 'refused';
+	status: 400 | 403 | 413;
+	/** what the sender is told */
+	reason: string;
+	/** what n8n's log gets, when it says more than the sender may learn */
+	detail?: string;
+};
+
 export type InboundOutcome =
 	/** URL verification (GET): answer `echostr` as it is */
 	| { kind: 'echo'; echostr: string }
-	/** a verified message or event; `encrypted` when it came encrypted (the reply must be too) */
-	| { kind: 'message'; fields: XmlObject; encrypted: boolean }
-	| { kind: 'refused'; status: 400 | 403 | 413; reason: string };
+	/**
+	 * A verified message or event. `encrypted` when it came encrypted (the reply must be too);
+	 * `timestamp` the signed one, in seconds.
+	 */
+	| { kind: 'message'; fields: XmlObject; encrypted: boolean; timestamp: number }
+	| Refusal;
 
 export interface InboundOptions {
 	/** epoch milliseconds */
@@ -30,10 +43,24 @@ export interface InboundOptions {
 	replayWindowSeconds: number;
 }
 
-const refuse = (status: 400 | 403 | 413, reason: string): InboundOutcome => ({ kind: 'refused', status, reason });
+const refuse = (status: 400 | 403 | 413, reason: string, detail?: string): Refusal => ({
+	kind: 'refused',
+	status,
+	reason,
+	...(detail ? { detail } : {}),
+});
 
-export function readInboundRequest(request: InboundRequest, settings: PushSettings, options: InboundOptions): InboundOutcome {
-	const { signature, timestamp, nonce } = request.query;
+/**
+ * The first step: the query's signature and timestamp, and for a GET the answer. `undefined`
+ * means a POST whose query is fine: read its body and go on with readSignedBody.
+ */
+export function checkSignedQuery(
+	method: string,
+	query: Record<string, unknown>,
+	settings: PushSettings,
+	options: InboundOptions,
+): InboundOutcome | undefined {
+	const { signature, timestamp, nonce } = query;
 	if (typeof signature !== 'string' || typeof timestamp !== 'string' || typeof nonce !== 'string') {
 		return refuse(400, 'Not a WeChat request: the query needs signature, timestamp and nonce');
 	}
@@ -48,25 +75,36 @@ export function readInboundRequest(request: InboundRequest, settings: PushSettin
 			`The timestamp is ${Math.round(skewSeconds)} s away from this server's clock (more than the ${options.replayWindowSeconds} s replay window): a replayed request, or a server clock that is wrong`,
 		);
 	}
+	if (method !== 'GET') return undefined;
+	const { echostr } = query;
+	if (typeof echostr !== 'string' || echostr === '') return refuse(400, 'URL verification without echostr');
+	return { kind: 'echo', echostr };
+}
 
-	if (request.method === 'GET') {
-		const { echostr } = request.query;
-		if (typeof echostr !== 'string' || echostr === '') return refuse(400, 'URL verification without echostr');
-		return { kind: 'echo', echostr };
-	}
+/** What the sender of an encrypted push learns when it fails after its msg_signature passed. */
+const NOT_FOR_THIS_ACCOUNT = 'The encrypted message is not valid for this credential; n8n\'s log says why';
 
-	const body = request.rawBody;
+/**
+ * The second step, for a POST whose query passed checkSignedQuery: the body, decrypted when
+ * encrypted. Only Plaintext Mode takes unencrypted pushes: in Compatible and Safe Mode WeChat
+ * always encrypts, and the plain signature does not cover the body.
+ */
+export function readSignedBody(query: Record<string, unknown>, body: Buffer | undefined, settings: PushSettings): InboundOutcome {
 	if (!body || body.length === 0) return refuse(400, 'The request has no body');
 	if (body.length > MAX_PUSH_BODY_BYTES) return refuse(413, `The body is larger than ${MAX_PUSH_BODY_BYTES / 1024} KiB`);
 	const outer = parseXml(body);
 	if ('reason' in outer) return refuse(400, outer.reason);
+	const timestamp = Number(query.timestamp);
 
-	const encryptType = request.query.encrypt_type;
+	const encryptType = query.encrypt_type;
 	if (encryptType === undefined || encryptType === 'raw') {
-		if (settings.encryption === 'safe') {
-			return refuse(403, 'An unencrypted message was refused: the credential\'s Message Encryption is "Safe Mode"');
+		if (settings.encryption !== 'plaintext') {
+			return refuse(
+				403,
+				`An unencrypted message was refused: the credential's Message Encryption is "${settings.encryption === 'safe' ? 'Safe Mode' : 'Compatible Mode'}", in which WeChat encrypts every push`,
+			);
 		}
-		return checkedMessage(outer.fields, false);
+		return checkedMessage(outer.fields, false, timestamp);
 	}
 	if (encryptType !== 'aes') return refuse(400, 'Unknown encrypt_type');
 	if (!settings.aesKey) {
@@ -74,19 +112,28 @@ export function readInboundRequest(request: InboundRequest, settings: PushSettin
 	}
 	const encrypted = outer.fields.Encrypt;
 	if (typeof encrypted !== 'string' || encrypted === '') return refuse(400, 'An encrypted request without <Encrypt>');
-	if (!signatureMatches(pushSignature(settings.token, timestamp, nonce, encrypted), request.query.msg_signature)) {
+	if (!signatureMatches(pushSignature(settings.token, String(query.timestamp), String(query.nonce), encrypted), query.msg_signature)) {
 		return refuse(403, 'The msg_signature does not match the encrypted message');
 	}
+	// From here on the sender knows the Token. Telling it which check failed (padding, length,
+	// AppID, XML) would make a decryption oracle for someone without the EncodingAESKey: one
+	// answer for all, the reason in the log.
 	const decrypted = decryptPushMessage(encrypted, settings.aesKey);
 	if ('refused' in decrypted) {
-		return refuse(403, `The message cannot be decrypted: ${decrypted.refused} (check the EncodingAESKey in the credential)`);
+		return refuse(403, NOT_FOR_THIS_ACCOUNT, `it cannot be decrypted: ${decrypted.refused} (check the EncodingAESKey in the credential)`);
 	}
 	if (decrypted.appId !== settings.appId) {
-		return refuse(403, 'The message was encrypted for another AppID than the credential\'s');
+		return refuse(403, NOT_FOR_THIS_ACCOUNT, "it was encrypted for another AppID than the credential's");
 	}
 	const inner = parseXml(Buffer.from(decrypted.xml, 'utf8'));
-	if ('reason' in inner) return refuse(400, `The decrypted message: ${inner.reason}`);
-	return checkedMessage(inner.fields, true);
+	if ('reason' in inner) return refuse(403, NOT_FOR_THIS_ACCOUNT, `the decrypted message: ${inner.reason}`);
+	const message = checkedMessage(inner.fields, true, timestamp);
+	return message.kind === 'refused' ? refuse(403, NOT_FOR_THIS_ACCOUNT, `the decrypted message: ${message.reason}`) : message;
+}
+
+/** Both steps at once, for a request whose body is at hand. */
+export function readInboundRequest(request: InboundRequest, settings: PushSettings, options: InboundOptions): InboundOutcome {
+	return checkSignedQuery(request.method, request.query, settings, options) ?? readSignedBody(request.query, request.rawBody, settings);
 }
 
 function parseXml(body: Buffer): { fields: XmlObject } | { reason: string } {
@@ -100,9 +147,9 @@ function parseXml(body: Buffer): { fields: XmlObject } | { reason: string } {
 	}
 }
 
-function checkedMessage(fields: XmlObject, encrypted: boolean): InboundOutcome {
+function checkedMessage(fields: XmlObject, encrypted: boolean, timestamp: number): InboundOutcome {
 	for (const name of ['ToUserName', 'FromUserName', 'CreateTime', 'MsgType'] as const) {
 		if (typeof fields[name] !== 'string' || fields[name] === '') return refuse(400, `Not a WeChat message: no ${name}`);
 	}
-	return { kind: 'message', fields, encrypted };
+	return { kind: 'message', fields, encrypted, timestamp };
 }

@@ -1,34 +1,42 @@
 /**
- * The pushes a trigger has seen lately, to start one execution per message although WeChat
- * retries it when no answer comes within 5 seconds. In memory, bounded in time and size: each
- * n8n process that receives webhooks has its own (see the README).
+ * What a trigger has seen lately: the pushes it took (one execution per message although WeChat
+ * retries it when no answer comes within 5 seconds) and the signed queries they came with. In
+ * memory, bounded in time and size: each n8n process that receives webhooks has its own (see
+ * docs/trigger.md).
  */
 export class RecentPushes {
-	/** key → when it stops counting as seen (epoch ms); Map keeps insertion order */
-	private readonly seen = new Map<string, number>();
+	/** key → what was recorded and until when (epoch ms); Map keeps insertion order */
+	private readonly seen = new Map<string, { value: string; until: number }>();
 
 	constructor(private readonly maxEntries: number) {}
 
-	/** Records `key`; false when it was already seen and has not expired. */
-	firstSeen(key: string, now: number, ttlMs: number): boolean {
+	/**
+	 * Records `value` under `key` until `until`, unless the key is still remembered: then returns
+	 * the value recorded first and changes nothing.
+	 */
+	record(key: string, value: string, now: number, until: number): string | undefined {
 		this.dropExpired(now);
-		const expiry = this.seen.get(key);
-		if (expiry !== undefined && expiry > now) return false;
+		const earlier = this.seen.get(key);
+		if (earlier !== undefined && earlier.until > now) return earlier.value;
 		this.seen.delete(key);
-		this.seen.set(key, now + ttlMs);
+		this.seen.set(key, { value, until });
 		// Full: forget the oldest; WeChat's retries come within seconds, long before that.
 		while (this.seen.size > this.maxEntries) this.seen.delete(this.seen.keys().next().value as string);
-		return true;
+		return undefined;
 	}
 
 	get size(): number {
 		return this.seen.size;
 	}
 
-	/** Entries are in insertion order and share a lifetime, so the expired ones are at the front. */
+	/**
+	 * Drops expired entries from the front (the oldest). An expired entry behind a younger one
+	 * that lives longer stays until the size limit or a lookup removes it: `record` checks the
+	 * time of every entry it finds, so this only bounds memory.
+	 */
 	private dropExpired(now: number): void {
-		for (const [key, expiry] of this.seen) {
-			if (expiry > now) return;
+		for (const [key, entry] of this.seen) {
+			if (entry.until > now) return;
 			this.seen.delete(key);
 		}
 	}

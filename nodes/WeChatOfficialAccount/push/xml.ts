@@ -144,7 +144,7 @@ class Reader {
 			const named = NAMED_ENTITIES[reference];
 			if (named !== undefined) return named;
 			const numeric = /^#(?:([0-9]{1,7})|x([0-9a-fA-F]{1,6}))$/.exec(reference);
-			if (!numeric) this.fail(`unknown entity &${reference};`);
+			if (!numeric) this.fail(`unknown entity &${printable(reference)};`);
 			const codePoint = numeric[1] !== undefined ? Number(numeric[1]) : parseInt(numeric[2], 16);
 			if (!isXmlChar(codePoint)) this.fail(`&${reference}; is not a character XML allows`);
 			return String.fromCodePoint(codePoint);
@@ -193,6 +193,12 @@ function addChild(children: XmlObject, name: string, value: string | XmlObject, 
 	}
 	const existing = children[name];
 	children[name] = Array.isArray(existing) ? [...existing, value] : [existing as string | XmlObject, value];
+}
+
+/** Input quoted in an error (it reaches a log and the sender): short, one line, ASCII. */
+function printable(text: string): string {
+	const shown = text.slice(0, 16).replace(/[^\x21-\x7e]/g, '?');
+	return text.length > 16 ? `${shown}…` : shown;
 }
 
 function isXmlChar(codePoint: number): boolean {

@@ -176,15 +176,16 @@ function triggeringPush(context: IExecuteFunctions): TriggeringPush {
 
 function replyOf(context: IExecuteFunctions, itemIndex: number): PassiveReply {
 	const read = (name: string) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	const required = (name: string, label: string) => {
-		const value = read(name);
-		if (!value) throw new NodeOperationError(context.getNode(), `"${label}" is empty`, { itemIndex });
-		return value;
+	const required = (name: string, label: string, keepSpace = false) => {
+		const raw = String(context.getNodeParameter(name, itemIndex, '') ?? '');
+		if (!raw.trim()) throw new NodeOperationError(context.getNode(), `"${label}" is empty`, { itemIndex });
+		// IDs and URLs lose stray spaces; a text keeps its line breaks and indentation.
+		return keepSpace ? raw : raw.trim();
 	};
 	const type = context.getNodeParameter('replyType', itemIndex) as PassiveReply['type'];
 	switch (type) {
 		case 'text':
-			return { type, content: required('text', 'Text') };
+			return { type, content: required('text', 'Text', true) };
 		case 'image':
 		case 'voice':
 			return { type, mediaId: required('mediaId', 'Media ID') };
