@@ -20,8 +20,11 @@ import { CREDENTIAL_TYPE } from './transport/token';
 /** WeChat's retries come within about 15 s; the window also catches replays inside it. */
 const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
 const MIN_MEMORY_SECONDS = 60;
-/** Pushes remembered per n8n process, across all triggers: about 6.5 MB when full (measured). */
-const recentPushes = new RecentPushes(50_000);
+/**
+ * Pushes remembered per n8n process, across all triggers: two entries each (the push and its
+ * signed query), so 50,000 pushes; about 13 MB when full (6.4 MB measured per 50,000 entries).
+ */
+const recentPushes = new RecentPushes(100_000);
 /**
  * How long a trigger reuses the push fields it read from its credential. On n8n 2.x reading a
  * credential costs a fresh expression isolate (tens of milliseconds), which more than halved the
