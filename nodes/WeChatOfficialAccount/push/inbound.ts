@@ -11,12 +11,6 @@ import { XmlError, parseWeChatXml } from './xml';
 /** WeChat's pushes are a few kilobytes; mass-send reports with long result lists stay far below. */
 export const MAX_PUSH_BODY_BYTES = 256 * 1024;
 
-export interface InboundRequest {
-	method: string;
-	query: Record<string, unknown>;
-	rawBody: Buffer | undefined;
-}
-
 export type Refusal = {
 	kind: 'refused';
 	status: 400 | 403 | 413;
@@ -129,11 +123,6 @@ export function readSignedBody(query: Record<string, unknown>, body: Buffer | un
 	if ('reason' in inner) return refuse(403, NOT_FOR_THIS_ACCOUNT, `the decrypted message: ${inner.reason}`);
 	const message = checkedMessage(inner.fields, true, timestamp);
 	return message.kind === 'refused' ? refuse(403, NOT_FOR_THIS_ACCOUNT, `the decrypted message: ${message.reason}`) : message;
-}
-
-/** Both steps at once, for a request whose body is at hand. */
-export function readInboundRequest(request: InboundRequest, settings: PushSettings, options: InboundOptions): InboundOutcome {
-	return checkSignedQuery(request.method, request.query, settings, options) ?? readSignedBody(request.query, request.rawBody, settings);
 }
 
 function parseXml(body: Buffer): { fields: XmlObject } | { reason: string } {

@@ -25,10 +25,6 @@ export class RecentPushes {
 		return undefined;
 	}
 
-	get size(): number {
-		return this.seen.size;
-	}
-
 	/**
 	 * Drops expired entries from the front (the oldest). An expired entry behind a younger one
 	 * that lives longer stays until the size limit or a lookup removes it: `record` checks the

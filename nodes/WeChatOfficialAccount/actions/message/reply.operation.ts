@@ -128,8 +128,9 @@ export const executeBatch: BatchOperationExecute = async function (itemIndexes, 
 	const passThrough = () => itemIndexes.map((itemIndex) => ({ itemIndex, json: [this.getInputData()[itemIndex].json] }));
 	try {
 		const push = triggeringPush(this);
-		const xml = passiveReplyXml(push.FromUserName, push.ToUserName, Math.floor(Date.now() / 1000), replyOf(this, first));
-		const body = push.encrypted ? encryptedReplyXml(xml, await encryptionOf(this), Math.floor(Date.now() / 1000)) : xml;
+		const now = Math.floor(Date.now() / 1000);
+		const xml = passiveReplyXml(push.FromUserName, push.ToUserName, now, replyOf(this, first));
+		const body = push.encrypted ? encryptedReplyXml(xml, await encryptionOf(this), now) : xml;
 		await this.sendResponse({ body, headers: { 'content-type': 'application/xml; charset=utf-8' }, statusCode: 200 });
 		return passThrough();
 	} catch (error) {
