@@ -149,7 +149,7 @@ function explain(
 				reaction: 'fail',
 				message: 'This account type is not authorised for this WeChat API',
 				description:
-					'Follower lists need a verified Service Account or Subscription Account. Check Settings and Development → Interface Permissions in the WeChat Official Accounts Platform.',
+					'Follower lists, template and mass messages and many other APIs need a verified account (template messages a verified Service Account). Check Settings and Development → Interface Permissions in the WeChat Official Accounts Platform.',
 			};
 		case 50001:
 			return {
@@ -171,7 +171,7 @@ function explain(
 				reaction: 'fail',
 				message: 'WeChat does not recognise an OpenID in the request as a follower of this account',
 				description:
-					'Check "Start After OpenID" (or the OpenIDs passed in): it must be an OpenID of this same account, copied exactly. OpenIDs of another AppID are different for the same person.',
+					'Check the OpenIDs passed in (and "Start After OpenID" of a list): each must be an OpenID of this same account, copied exactly. OpenIDs of another AppID are different for the same person.',
 			};
 		case 40032:
 			return {
@@ -237,6 +237,117 @@ function explain(
 				description:
 					'Enter the path of a WeChat API the account may call, starting with a slash and without the domain or query, e.g. /cgi-bin/user/get.',
 			};
+		case 45066:
+			// The same mass-message clientmsgid within a minute: after a minute WeChat answers 45065
+			// with the job it already has, which is what a repeat after a lost answer needs.
+			return {
+				reaction: 'waitNextMinute',
+				message: 'WeChat asks to wait a minute before repeating this mass message',
+				description: 'The same mass message (same Idempotency Key) was submitted less than a minute ago. Wait a minute and run the node again: WeChat then answers with the job it already has.',
+			};
+		default: {
+			const messaging = explainMessagingErrcode(errcode);
+			if (messaging) return { reaction: 'fail', ...messaging };
+			return explainOther(errcode, errmsg);
+		}
+	}
+}
+
+/** Sending messages and media: refused recipients, limits, content WeChat rejects. */
+function explainMessagingErrcode(errcode: number): { message: string; description: string } | undefined {
+	switch (errcode) {
+		case 43004:
+			return {
+				message: 'The recipient does not follow the account (any more)',
+				description: 'WeChat delivers messages only to current followers. Remove this OpenID from the recipients, e.g. by filtering on "subscribe" after Follower → Get.',
+			};
+		case 43101:
+			return {
+				message: 'The recipient has refused messages of this kind from the account',
+				description: 'The follower turned off these messages (or has not accepted this subscription notice). Nothing can be sent to them until they allow it again.',
+			};
+		case 45015:
+			return {
+				message: 'Outside the 48-hour window: the follower has not interacted with the account in the last 48 hours',
+				description: 'Customer-service messages can be sent only within 48 hours after the follower last messaged the account, clicked a menu, scanned a QR code or followed. Use a template message instead, or wait for the follower to write.',
+			};
+		case 45047:
+			return {
+				message: 'Too many customer-service messages to this follower since their last interaction',
+				description: 'WeChat limits how many customer-service messages one follower receives between two of their interactions. Wait until the follower writes again, or use a template message.',
+			};
+		case 40037:
+			return {
+				message: 'WeChat does not know this template ID',
+				description: 'Choose a template from the list (Template Message → Get Many shows the account\'s private templates); a template deleted in the platform is gone.',
+			};
+		case 47003:
+			return {
+				message: 'WeChat refused a parameter of the message as invalid',
+				description: 'Check the template fields (each needs a value), the URL, the mini program AppID and path, and the Idempotency Key (at most 64 characters). WeChat\'s errmsg names the parameter.',
+			};
+		case 40007:
+			return {
+				message: 'WeChat does not know this media ID',
+				description: 'Temporary media expire 3 days after upload, and each media ID belongs to one account. Upload the file again (Media → Upload) and use the new media ID.',
+			};
+		case 40004:
+			return { message: 'WeChat refused the media type', description: 'Choose image, voice, video or thumb.' };
+		case 40005:
+			return {
+				message: 'WeChat refused the file type',
+				description: 'Images: bmp, png, jpeg, jpg or gif; voice: amr or mp3 (permanent also wma, wav); video: mp4; thumb: jpg; images inside articles: jpg or png.',
+			};
+		case 40006:
+		case 40009:
+			return {
+				message: 'WeChat refused the file size',
+				description: 'Images up to 10 MB, voice up to 2 MB, video up to 10 MB, thumbs up to 64 KB, images inside articles up to 1 MB.',
+			};
+		case 41005:
+			return { message: 'WeChat received no file', description: 'Check "Input Binary Field": the input item must carry a file under that name.' };
+		case 40008:
+			return { message: 'WeChat does not know this message type', description: 'Choose one of the message types the operation offers.' };
+		case 44002:
+		case 44004:
+			return { message: 'The message is empty', description: 'Fill in the message content (text, media ID or article).' };
+		case 45002:
+			return { message: 'The message text is too long', description: 'WeChat accepts customer-service texts of up to 2,048 bytes (about 680 Chinese characters).' };
+		case 45008:
+			return { message: 'Too many articles in the message', description: 'A customer-service news message carries exactly one article.' };
+		case 40130:
+			return {
+				message: 'A mass message to a list needs at least two OpenIDs',
+				description: 'To reach one follower use Mass Message → Preview, a customer-service message or a template message.',
+			};
+		case 40050:
+			return { message: 'WeChat does not know this tag', description: 'Tag → Get Many lists the tags of the account with their IDs.' };
+		case 45028:
+			return {
+				message: 'The account has no mass-message quota left',
+				description: 'Subscription accounts may send one mass message a day, service accounts four a month. Wait for the quota to renew.',
+			};
+		case 45065:
+			return {
+				message: 'WeChat already has a mass message with this Idempotency Key',
+				description: 'The same message was submitted in the last 24 hours; WeChat sends it once.',
+			};
+		case 45067:
+			return { message: 'The Idempotency Key is too long', description: 'WeChat accepts keys of up to 64 characters.' };
+		case 45026:
+			return {
+				message: 'The account has the maximum number of templates (25)',
+				description: 'Delete a template that is no longer used (Template Message → Delete Template), then add this one again.',
+			};
+		case 40102:
+			return { message: 'WeChat does not know this industry ID', description: 'Use the industry codes of WeChat\'s template message documentation (1 to 41).' };
+		default:
+			return undefined;
+	}
+}
+
+function explainOther(errcode: number, errmsg: string): Omit<ErrcodeExplanation, 'message'> & { message: string } {
+	switch (errcode) {
 		case 40002:
 			return {
 				reaction: 'fail',

@@ -7,9 +7,12 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
+import { randomBytes } from 'crypto';
 
 import { redactSecrets } from '../helpers/redact';
 import { explainErrcode } from './errcodes';
+import type { DownloadedFile, HttpAnswer, UploadedFile } from './http';
+import { answerOfDownload, httpOptionsFor, transportFailureOf } from './http';
 import { CREDENTIAL_TYPE, apiBaseUrl, hostOf, isStoredTokenUsable, tokenFailureOf } from './token';
 
 /** Retries of one call after errcode -1, HTTP 5xx or a dropped connection. */
@@ -19,17 +22,35 @@ const BACKOFF_MAX_MS = 5_000;
 /** Waits of one call for the next minute after errcode 45011. */
 export const MAX_MINUTE_WAITS = 2;
 
+/**
+ * What repeating a call after a failure could do.
+ * - `safe`: reads, and changes that end the same however often they are made (the default);
+ * - `keyed`: sends a message with an idempotency key WeChat honours (template `client_msg_id`,
+ *   mass `clientmsgid`): a repeat never delivers twice, so it is retried like a read;
+ * - `once`: sends a message WeChat cannot recognise again: repeated only where WeChat provably
+ *   did not receive it (no connection was made, or WeChat refused the call: token, 45011).
+ *   Any other failure ends the call with `sent: 'unknown'` on the error.
+ */
+export type RepeatSafety = 'safe' | 'keyed' | 'once';
+
 export interface WeChatApiRequest {
 	method: IHttpRequestMethods;
 	/** e.g. /cgi-bin/user/get */
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** a file to send as multipart/form-data instead of a JSON body */
+	upload?: UploadedFile;
+	repeat?: RepeatSafety;
+	/** errcodes that are an answer, not a failure, for this call (e.g. 45065: already sent) */
+	acceptErrcodes?: number[];
 }
 
 export interface WeChatApiClient {
 	/** One WeChat call: the parsed body of a successful answer, or a NodeApiError a user can act on. */
 	request<T extends IDataObject = IDataObject>(request: WeChatApiRequest, itemIndex: number): Promise<T>;
+	/** A call that may answer with a file (media downloads): the file, or WeChat's JSON. */
+	download(request: WeChatApiRequest, itemIndex: number): Promise<{ file: DownloadedFile } | { json: IDataObject }>;
 	/** Text with every secret this client knows of removed; for messages built outside the transport. */
 	redact(text: string): string;
 }
@@ -86,39 +107,50 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 		error.message = message;
 		// Batch senders look at it to find the one OpenID a whole batch was refused for.
 		if (typeof failure.details.errcode === 'number') error.context.errcode = failure.details.errcode;
+		// Senders report per item whether the message went out (false) or may have (unknown).
+		if (failure.details.sent !== undefined) error.context.sent = failure.details.sent;
 		throw error;
 	}
 
-	async function send(request: WeChatApiRequest): Promise<IDataObject> {
+	/**
+	 * One HTTP call. `sentWith` receives the credential data the call went out with: n8n writes a
+	 * token it fetched into that object, so afterwards it holds the token this call used, which
+	 * concurrent calls may already have replaced in `credentials`.
+	 */
+	async function send(request: WeChatApiRequest, download: boolean, sentWith: { data?: ICredentialDataDecryptedObject }): Promise<HttpAnswer> {
+		const data = credentials;
+		sentWith.data = data;
 		// Passing the credential data explicitly lets this client decide when n8n refreshes the
 		// token: an empty expirable `accessToken` makes n8n run preAuthentication and store the
 		// result, which it also writes back into this object.
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			CREDENTIAL_TYPE,
-			{
-				method: request.method,
-				url: `${baseUrl}${request.path}`,
+			httpOptionsFor(`${baseUrl}${request.path}`, request.method, {
 				qs: request.qs,
 				body: request.body,
-				json: true,
-			},
+				upload: request.upload,
+				download,
+				boundary: `n8nWeChat${randomBytes(12).toString('hex')}`,
+			}),
 			{
 				credentialsDecrypted: {
 					id: credentialRef?.id ?? '',
 					name: credentialRef?.name ?? '',
 					type: CREDENTIAL_TYPE,
-					data: credentials,
+					data,
 				},
 			},
-		).finally(() => knownSecrets.add(credentials.accessToken))) as IDataObject | string | undefined;
-		if (typeof response !== 'object' || response === null) {
-			throw new UnexpectedBody(typeof response === 'string' ? response.slice(0, 200) : String(response));
+		).finally(() => knownSecrets.add(data.accessToken))) as unknown;
+		const answer = download ? answerOfDownload(response as { body?: unknown; headers?: Record<string, unknown> }) : response;
+		if (typeof answer !== 'object' || answer === null) {
+			throw new UnexpectedBody(typeof answer === 'string' ? answer.slice(0, 200) : String(answer));
 		}
-		return response;
+		return download ? (answer as HttpAnswer) : { json: answer as IDataObject };
 	}
 
-	async function request<T extends IDataObject>(request: WeChatApiRequest, itemIndex: number): Promise<T> {
+	async function call(request: WeChatApiRequest, itemIndex: number, download: boolean): Promise<HttpAnswer> {
+		const repeat = request.repeat ?? 'safe';
 		let transientRetries = 0;
 		let minuteWaits = 0;
 		let tokenRenewed = false;
@@ -137,8 +169,11 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 
 		for (;;) {
 			let body: IDataObject;
+			const sentWith: { data?: ICredentialDataDecryptedObject } = {};
 			try {
-				body = await send(request);
+				const answer = await send(request, download, sentWith);
+				if ('file' in answer) return answer;
+				body = answer.json;
 			} catch (error) {
 				if (error instanceof UnexpectedBody) {
 					fail(
@@ -166,6 +201,9 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 				}
 				const transport = transportFailureOf(error);
 				const transient = transport.status === undefined || transport.status >= 500 || transport.status === 429;
+				if (repeat === 'once' && transient && !transport.neverConnected) {
+					fail(maybeSent(where, transport.summary, transientRetries), itemIndex);
+				}
 				if (transient && (await backOff(transport.summary))) continue;
 				fail(
 					{
@@ -181,15 +219,20 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 			}
 
 			const errcode = Number(body.errcode ?? 0);
-			if (!errcode) return body as T;
+			if (!errcode || request.acceptErrcodes?.includes(errcode)) return { json: body };
 
 			const errmsg = String(body.errmsg ?? '');
 			const explanation = explainErrcode(errcode, errmsg, 'api');
 			if (explanation.reaction === 'refreshToken' && !tokenRenewed) {
 				tokenRenewed = true;
 				context.logger.debug(`WeChat ${where}: errcode ${errcode}, renewing the access token`);
-				await renewToken(credentials.accessToken, itemIndex);
+				// The token this call used, not whatever another call in flight has set since.
+				await renewToken(sentWith.data?.accessToken, itemIndex);
 				continue;
+			}
+			if (explanation.reaction === 'retry' && repeat === 'once') {
+				// WeChat got the message and answered "system error": it does not say whether it went out.
+				fail(maybeSent(where, `errcode ${errcode} (${errmsg.replace(/\s*rid:.*$/, '')})`, transientRetries, errcode), itemIndex);
 			}
 			if (explanation.reaction === 'retry' && (await backOff(`errcode ${errcode}`))) continue;
 			if (explanation.reaction === 'waitNextMinute' && minuteWaits < MAX_MINUTE_WAITS && !isCancelled(context)) {
@@ -203,14 +246,37 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 				{
 					message: explanation.message,
 					description: explanation.description,
-					details: { errcode, errmsg, request: where },
+					// WeChat refused the call: a message in it was not sent.
+					details: { errcode, errmsg, request: where, ...(repeat !== 'safe' ? { sent: false } : {}) },
 				},
 				itemIndex,
 			);
 		}
 	}
 
-	return { request, redact };
+	async function request<T extends IDataObject>(request: WeChatApiRequest, itemIndex: number): Promise<T> {
+		const answer = await call(request, itemIndex, false);
+		return ('json' in answer ? answer.json : {}) as T;
+	}
+
+	async function download(request: WeChatApiRequest, itemIndex: number) {
+		return await call(request, itemIndex, true);
+	}
+
+	return { request, download, redact };
+}
+
+/**
+ * A message call that failed after it may have reached WeChat: repeating it could deliver the
+ * message twice, so the node stops and says so instead of guessing.
+ */
+function maybeSent(where: string, what: string, retries: number, errcode?: number): ApiFailure {
+	return {
+		message: `The message may have been sent: ${where} failed with ${what}${retries ? ` after ${retries + 1} attempts` : ''}`,
+		description:
+			'WeChat may have received the message before the failure, and this kind of message cannot be recognised if sent again, so the node did not repeat it. Check with the follower (or in the WeChat Official Accounts Platform) before sending it again.',
+		details: { request: where, sent: 'unknown', ...(errcode !== undefined ? { errcode } : { network: what }) },
+	};
 }
 
 /** The credential as n8n stores it, with the token blanked when it must not be used any more. */
@@ -230,17 +296,3 @@ function isCancelled(context: ApiContext): boolean {
 }
 
 class UnexpectedBody extends Error {}
-
-/** Status and error code of a failed HTTP call, looked up through n8n's error wrappers. */
-function transportFailureOf(error: unknown): { status?: number; summary: string } {
-	let status: number | undefined;
-	let code: string | undefined;
-	for (let current = error as Record<string, unknown> | undefined, depth = 0; current && depth < 5; depth++) {
-		const response = current.response as { status?: unknown } | undefined;
-		if (status === undefined && typeof response?.status === 'number') status = response.status;
-		if (code === undefined && typeof current.code === 'string' && /^[A-Z_]+$/.test(current.code)) code = current.code;
-		current = current.cause as Record<string, unknown> | undefined;
-	}
-	const summary = status !== undefined ? `HTTP ${status}` : (code ?? 'network error');
-	return { status, summary };
-}
