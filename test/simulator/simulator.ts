@@ -3,13 +3,21 @@
  * api.weixin.qq.com where this package depends on it (see shared/reference/wechat-api.md):
  * errors as HTTP 200 + errcode, both token endpoints with their real semantics, token expiry on
  * a clock the test controls, the real end-of-list shapes of cgi-bin/user/get, faults on demand,
- * and a request log to assert on.
+ * and a request log to assert on. The resources live in their own modules: account.ts (tags,
+ * blacklist, profiles, quotas), messaging.ts and templates.ts (sending), media.ts (media and
+ * material); wire.ts reads multipart uploads and shapes file answers.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { SimulatedAccount, cursorPage } from './account';
+import { SimulatedMedia } from './media';
+import { SimulatedMessaging } from './messaging';
+import type { UploadedFile } from './wire';
+import { FileReply, headerFileName, isMultipart, parseMultipart } from './wire';
+
+export { FileReply } from './wire';
 
 export type EndShape =
 	/** real servers: the last data page echoes its last OpenID, the next call returns count 0 without data */
@@ -37,6 +45,11 @@ export type FaultReply =
 	| { errcode: number; errmsg: string }
 	/** close the connection without answering */
 	| 'drop'
+	/**
+	 * serve the request (every side effect happens: a message is delivered, a medium stored), then
+	 * close the connection instead of answering: a success the client never hears of
+	 */
+	| 'dropAfterServing'
 	| { httpStatus: number }
 	/** answer with this body as it is (crafted pages: repeated cursors, empty OpenIDs) */
 	| { json: object };
@@ -98,6 +111,10 @@ export class WeChatSimulator {
 	userGetDailyQuota: number | undefined;
 	/** tags, blacklist, profiles, remarks and quotas of the account */
 	readonly account: SimulatedAccount;
+	/** temporary media, permanent material, article images */
+	readonly media: SimulatedMedia;
+	/** template, customer-service, mass and subscription messages, and what was delivered */
+	readonly messaging: SimulatedMessaging;
 
 	private followers: string[] = [];
 	private followerIndex = new Map<string, number>();
@@ -128,6 +145,15 @@ export class WeChatSimulator {
 			rid,
 			(path) => this.successCounts.get(path) ?? 0,
 		);
+		this.media = new SimulatedMedia(() => this.now(), rid);
+		this.messaging = new SimulatedMessaging({
+			followers: () => ({ ids: this.followers, indexOf: (id) => this.followerIndex.get(id) }),
+			account: this.account,
+			media: this.media,
+			now: () => this.now(),
+			rid,
+			successfulCalls: (path) => this.successCounts.get(path) ?? 0,
+		});
 	}
 
 	now(): number {
@@ -249,13 +275,26 @@ export class WeChatSimulator {
 		const entry: RequestLogEntry = { method: req.method ?? 'GET', path: url.pathname, query };
 		this.log.push(entry);
 		let body: Record<string, unknown> | undefined;
-		try {
-			const raw = await readBody(req);
-			if (raw) body = JSON.parse(raw) as Record<string, unknown>;
-		} catch {
-			return this.reply(res, entry, { errcode: 47001, errmsg: 'data format error rid: sim-parse' });
+		let files: Record<string, UploadedFile> = {};
+		const raw = await readBody(req);
+		const contentType = req.headers['content-type'];
+		if (isMultipart(contentType)) {
+			const parts = parseMultipart(raw, contentType!);
+			if (!parts) return this.reply(res, entry, { errcode: 41005, errmsg: `media data missing rid: ${rid()}` });
+			body = parts.fields;
+			files = parts.files;
+			// The log keeps what was uploaded, never the bytes.
+			entry.body = { ...parts.fields };
+			for (const [name, file] of Object.entries(files))
+				entry.body[name] = { fileName: file.fileName, contentType: file.contentType, size: file.data.length };
+		} else {
+			try {
+				if (raw.length > 0) body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+			} catch {
+				return this.reply(res, entry, { errcode: 47001, errmsg: 'data format error rid: sim-parse' });
+			}
+			if (body) entry.body = body;
 		}
-		if (body) entry.body = body;
 		const inFlight = (this.inFlight.get(url.pathname) ?? 0) + 1;
 		this.inFlight.set(url.pathname, inFlight);
 		this.peakInFlight.set(url.pathname, Math.max(inFlight, this.peakInFlight.get(url.pathname) ?? 0));
@@ -269,18 +308,21 @@ export class WeChatSimulator {
 		if (fault) {
 			fault.remaining--;
 			this.faults = this.faults.filter((candidate) => candidate.remaining > 0);
-			if (fault.reply === 'drop') {
+		}
+		const faultReply = fault?.reply;
+		if (faultReply !== undefined && faultReply !== 'dropAfterServing') {
+			if (faultReply === 'drop') {
 				req.socket.destroy();
 				return;
 			}
-			if ('json' in fault.reply) return this.reply(res, entry, fault.reply.json);
-			if ('httpStatus' in fault.reply) {
+			if ('json' in faultReply) return this.reply(res, entry, faultReply.json);
+			if ('httpStatus' in faultReply) {
 				entry.errcode = -1;
-				res.writeHead(fault.reply.httpStatus, { 'Content-Type': 'text/html' });
+				res.writeHead(faultReply.httpStatus, { 'Content-Type': 'text/html' });
 				res.end('<html><body>gateway error</body></html>');
 				return;
 			}
-			return this.reply(res, entry, fault.reply);
+			return this.reply(res, entry, faultReply);
 		}
 		if (this.blockedIp) {
 			return this.reply(res, entry, {
@@ -288,12 +330,18 @@ export class WeChatSimulator {
 				errmsg: `invalid ip ${this.blockedIp} ipv6 ::ffff:${this.blockedIp}, not in whitelist rid: ${rid()}`,
 			});
 		}
-		const answer = this.route(url.pathname, query, body ?? {});
+		const answer = this.route(url.pathname, query, body ?? {}, files);
 		if (!(answer as { errcode?: number }).errcode) this.successCounts.set(url.pathname, (this.successCounts.get(url.pathname) ?? 0) + 1);
+		if (faultReply === 'dropAfterServing') {
+			// Served, but the answer is lost: the log's errcode stays undefined, as for 'drop'.
+			req.socket.destroy();
+			return;
+		}
+		if (answer instanceof FileReply) return this.sendFile(res, entry, answer);
 		this.reply(res, entry, answer);
 	}
 
-	private route(path: string, query: Record<string, string>, body: Record<string, unknown>): object {
+	private route(path: string, query: Record<string, string>, body: Record<string, unknown>, files: Record<string, UploadedFile>): object {
 		switch (path) {
 			case '/cgi-bin/token':
 				return this.classicTokenEndpoint(query);
@@ -306,7 +354,10 @@ export class WeChatSimulator {
 			default:
 				return this.withToken(
 					query,
-					() => this.account.route(path, query, body, this.endShape) ?? { errcode: 404, errmsg: `invalid url domain rid: ${rid()}` },
+					() =>
+						this.account.route(path, query, body, this.endShape) ??
+						this.messaging.route(path, body) ??
+						this.media.route(path, query, body, files) ?? { errcode: 404, errmsg: `invalid url domain rid: ${rid()}` },
 				);
 		}
 	}
@@ -402,14 +453,26 @@ export class WeChatSimulator {
 		res.writeHead(200, { 'Content-Type': 'application/json; encoding=utf-8', 'Content-Length': Buffer.byteLength(text) });
 		res.end(text);
 	}
+
+	/** A file answer, with the headers WeChat sends media with. */
+	private sendFile(res: ServerResponse, entry: RequestLogEntry, file: FileReply): void {
+		entry.errcode = 0;
+		res.writeHead(200, {
+			'Content-Type': file.contentType,
+			'Content-disposition': `attachment; filename="${headerFileName(file.fileName)}"`,
+			'Content-Length': file.data.length,
+			'Cache-Control': 'no-cache, must-revalidate',
+		});
+		res.end(file.data);
+	}
 }
 
 function rid(): string {
 	return `sim-${Math.random().toString(16).slice(2, 10)}`;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
 }
