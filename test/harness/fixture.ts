@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, INodeExecutionData, INodePropertyO
 import type { SimulatorOptions } from '../simulator/simulator';
 import { WeChatSimulator } from '../simulator/simulator';
 import type { RunOptions } from './n8n';
-import { CredentialStore, loadOptions, runNode } from './n8n';
+import { CredentialStore, loadOptions, resourceMapping, runNode } from './n8n';
 
 /** A simulator on loopback and an n8n credential store pointing at it, torn down after each test. */
 export class Fixture {
@@ -51,6 +51,11 @@ export class Fixture {
 		return await loadOptions({ store: this.store, credentialId: this.credentialId, parameters }, method);
 	}
 
+	/** The fields the editor offers in a resource mapper filled by the node's `method`. */
+	async resourceMapping(method: string, parameters: Record<string, unknown> = {}) {
+		return await resourceMapping({ store: this.store, credentialId: this.credentialId, parameters }, method);
+	}
+
 	/** One execution of Get followers with these parameters. */
 	async getFollowers(
 		parameters: Record<string, unknown> = { returnAll: true },
@@ -65,7 +70,16 @@ export class Fixture {
 	}
 }
 
-export type Operation = `${'follower' | 'tag' | 'blacklist' | 'quota'}.${string}`;
+export type Operation = `${
+	| 'follower'
+	| 'tag'
+	| 'blacklist'
+	| 'quota'
+	| 'templateMessage'
+	| 'customerServiceMessage'
+	| 'massMessage'
+	| 'subscriptionNotice'
+	| 'media'}.${string}`;
 
 /** Input items carrying one OpenID each, as Follower → Get Many outputs them. */
 export function openidItems(openids: readonly string[]): INodeExecutionData[] {

@@ -26,6 +26,7 @@ import type {
 	INodeTypes,
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
+	ResourceMapperFields,
 	Workflow as WorkflowType,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
@@ -284,6 +285,13 @@ export async function loadOptions(options: Omit<RunOptions, 'input'>, method: st
 	const { nodeType, node, workflow, additionalData } = nodeInWorkflow(options);
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.tagId');
 	return await nodeType.methods!.loadOptions![method].call(context);
+}
+
+/** What the editor does to fill a resource mapper: the node's resourceMapping `method` in LoadOptionsContext. */
+export async function resourceMapping(options: Omit<RunOptions, 'input'>, method: string): Promise<ResourceMapperFields> {
+	const { nodeType, node, workflow, additionalData } = nodeInWorkflow(options);
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.templateData');
+	return await nodeType.methods!.resourceMapping![method].call(context);
 }
 
 /**

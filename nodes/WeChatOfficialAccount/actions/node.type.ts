@@ -37,4 +37,9 @@ export type WeChatOfficialAccountType = {
 	blacklist: 'getAll' | 'add' | 'remove';
 	quota: 'get';
 	message: 'reply';
+	templateMessage: 'send' | 'getTemplates' | 'deleteTemplate' | 'addTemplate' | 'getIndustry' | 'setIndustry';
+	customerServiceMessage: 'send' | 'typing';
+	massMessage: 'send' | 'preview' | 'getStatus' | 'delete' | 'getSpeed' | 'setSpeed';
+	subscriptionNotice: 'send' | 'getTemplates';
+	media: 'upload' | 'download' | 'addMaterial' | 'getMaterial' | 'deleteMaterial' | 'getMaterials' | 'countMaterials' | 'uploadArticleImage';
 };

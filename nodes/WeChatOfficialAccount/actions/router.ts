@@ -3,11 +3,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { createApiClient } from '../transport/request';
 import * as blacklist from './blacklist';
+import * as customerServiceMessage from './customerServiceMessage';
 import * as follower from './follower';
+import * as massMessage from './massMessage';
+import * as media from './media';
 import * as message from './message';
 import type { OperationModule, WeChatOfficialAccountType } from './node.type';
 import * as quota from './quota';
+import * as subscriptionNotice from './subscriptionNotice';
 import * as tag from './tag';
+import * as templateMessage from './templateMessage';
 
 const operations: { [R in keyof WeChatOfficialAccountType]: Record<WeChatOfficialAccountType[R], OperationModule> } = {
 	follower,
@@ -15,6 +20,11 @@ const operations: { [R in keyof WeChatOfficialAccountType]: Record<WeChatOfficia
 	blacklist,
 	quota,
 	message,
+	templateMessage,
+	customerServiceMessage,
+	massMessage,
+	subscriptionNotice,
+	media: media as unknown as Record<WeChatOfficialAccountType['media'], OperationModule>,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -71,7 +81,7 @@ type ErrorLike = { message?: string; description?: string | null; context?: IDat
 function errorItem(error: ErrorLike, redact: (text: string) => string): IDataObject {
 	const item: IDataObject = { error: redact(String(error.message ?? error)) };
 	if (error.description) item.description = redact(error.description);
-	for (const key of ['received', 'resumeAfter', 'openid'] as const) {
+	for (const key of ['received', 'resumeAfter', 'openid', 'sent'] as const) {
 		if (error.context?.[key] !== undefined) item[key] = error.context[key];
 	}
 	return item;

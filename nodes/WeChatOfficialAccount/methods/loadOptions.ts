@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { createApiClient } from '../transport/request';
+import { noticeTemplates, privateTemplates } from './templates';
 
 /** The account's tags for the Tag dropdown: "VIP (1,234 followers)" → its ID. */
 export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -10,5 +11,25 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
 	return tags.map((tag) => ({
 		name: `${String(tag.name)} (${Number(tag.count ?? 0).toLocaleString('en')} followers)`,
 		value: Number(tag.id),
+	}));
+}
+
+/** The account's private templates for the Template dropdown: "Order shipped" → its ID. */
+export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const templates = await privateTemplates(this);
+	return templates.map((template) => ({
+		name: String(template.title || template.template_id),
+		value: String(template.template_id),
+		description: String(template.content ?? ''),
+	}));
+}
+
+/** The subscription-notice templates for the Template dropdown of Subscription Notice → Send. */
+export async function getNoticeTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const templates = await noticeTemplates(this);
+	return templates.map((template) => ({
+		name: String(template.title || template.priTmplId),
+		value: String(template.priTmplId),
+		description: String(template.content ?? ''),
 	}));
 }

@@ -1,0 +1,111 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { createHash } from 'crypto';
+
+import type { SendOutcome } from '../transport/sendEach';
+import { DEFAULT_MESSAGES_IN_FLIGHT, sendEach } from '../transport/sendEach';
+
+/** What every per-follower send shares: how many at once, and how repeats are recognised. */
+
+export const messagesInFlightOption: INodeProperties = {
+	displayName: 'Messages in Flight',
+	name: 'messagesInFlight',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 20 },
+	default: DEFAULT_MESSAGES_IN_FLIGHT,
+	description:
+		'How many messages the node sends at the same time. Results keep the input order. Higher is faster; WeChat may answer "too frequent" (the node then waits for the next minute).',
+};
+
+/** `window`: how long WeChat remembers a key, e.g. "10 minutes". */
+export function idempotencyKeyOption(window: string): INodeProperties {
+	return {
+		displayName: 'Idempotency Key',
+		name: 'idempotencyKey',
+		type: 'string',
+		default: '',
+		placeholder: 'order-2026-000123',
+		description: `WeChat sends one message per key (and recipient) within ${window}, however often it is submitted. Empty: a key derived from the recipient and the content, so a re-run after a failure does not send the same message twice within ${window}. Set your own, e.g. an order number, to decide what counts as the same message; at most 64 characters.`,
+	};
+}
+
+/** A key of at most 64 characters: the user's, or one derived from what makes the message itself. */
+export function idempotencyKeyOf(context: IExecuteFunctions, itemIndex: number, content: unknown): string {
+	const options = context.getNodeParameter('options', itemIndex, {}) as { idempotencyKey?: string };
+	const own = String(options.idempotencyKey ?? '').trim();
+	if (own.length > 64) {
+		throw new NodeOperationError(context.getNode(), 'The Idempotency Key is longer than 64 characters', {
+			description: 'WeChat accepts keys of up to 64 characters. Shorten it, or leave it empty for a key derived from the message.',
+			itemIndex,
+		});
+	}
+	return own || `n8n-${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 40)}`;
+}
+
+/**
+ * Sends one message per input item with bounded concurrency (Options → Messages in Flight of the
+ * first item: one value for the run). Outcomes come back in input order.
+ */
+export async function sendPerItem(
+	context: IExecuteFunctions,
+	itemIndexes: number[],
+	continueOnFail: boolean,
+	send: (itemIndex: number) => Promise<IDataObject>,
+): Promise<SendOutcome[]> {
+	const options = context.getNodeParameter('options', 0, {}) as { messagesInFlight?: number };
+	return await sendEach({
+		node: context.getNode(),
+		itemIndexes,
+		concurrency: options.messagesInFlight ?? DEFAULT_MESSAGES_IN_FLIGHT,
+		continueOnFail,
+		send,
+		isCancelled: () => context.getExecutionCancelSignal?.()?.aborted === true,
+	});
+}
+
+/** `{{first.DATA}}`, `{{keyword1.DATA}}`, `{{thing1.DATA}}`: the field names a template's content asks for, in order. */
+export function placeholdersOf(content: unknown): string[] {
+	const names: string[] = [];
+	for (const match of String(content ?? '').matchAll(/\{\{\s*([A-Za-z0-9_]+)\.DATA\s*\}\}/g)) {
+		if (!names.includes(match[1])) names.push(match[1]);
+	}
+	return names;
+}
+
+interface MappedFields {
+	mappingMode?: 'defineBelow' | 'autoMapInputData';
+	value?: IDataObject | null;
+	schema?: Array<{ id: string; removed?: boolean }>;
+}
+
+/**
+ * The `data` of a template message or subscription notice from the Fields mapper:
+ * `{ keyword1: { value: '…' } }`. "Map automatically" takes the input item's fields of the same
+ * names; empty fields are left out (WeChat shows them empty).
+ */
+export function templateDataOf(context: IExecuteFunctions, itemIndex: number, parameterName: string): IDataObject {
+	const mapped = context.getNodeParameter(parameterName, itemIndex, {}) as MappedFields;
+	let values: IDataObject;
+	if (mapped.mappingMode === 'autoMapInputData') {
+		const input = context.getInputData()[itemIndex]?.json ?? {};
+		values = {};
+		for (const field of mapped.schema ?? []) {
+			if (!field.removed && input[field.id] !== undefined) values[field.id] = input[field.id];
+		}
+	} else {
+		values = mapped.value ?? {};
+	}
+	const data: IDataObject = {};
+	for (const [name, value] of Object.entries(values)) {
+		if (value === undefined || value === null || value === '') continue;
+		data[name] = { value: typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value) };
+	}
+	return data;
+}
+
+/** The mini program a message opens, when both its AppID and page are given. */
+export function miniProgramOf(options: { miniProgramAppId?: string; miniProgramPagePath?: string }): IDataObject | undefined {
+	const appid = String(options.miniProgramAppId ?? '').trim();
+	if (!appid) return undefined;
+	return { appid, pagepath: String(options.miniProgramPagePath ?? '').trim() };
+}

@@ -1,0 +1,86 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { openidField, openidOf } from '../../helpers/openids';
+import type { BatchOperationExecute } from '../node.type';
+import { messagesInFlightOption, miniProgramOf, sendPerItem, templateDataOf } from '../sending';
+import { templateIdField, templateIdOf } from '../templateMessage/fields';
+
+const properties: INodeProperties[] = [
+	openidField('The follower who accepted the notice, e.g. {{ $json.openid }} from the trigger’s subscribe_msg_popup_event'),
+	{ ...templateIdField, typeOptions: { loadOptionsMethod: 'getNoticeTemplates' } },
+	{
+		displayName: 'Fields',
+		name: 'noticeData',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['templateId'],
+			resourceMapper: {
+				resourceMapperMethod: 'getNoticeFields',
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		description: "The template's fields, read from its content ({{thing1.DATA}}, {{time2.DATA}}, ...)",
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			messagesInFlightOption,
+			{
+				displayName: 'Mini Program AppID',
+				name: 'miniProgramAppId',
+				type: 'string',
+				default: '',
+				description: 'Open this mini program when the notice is tapped (it must be linked to the account)',
+			},
+			{
+				displayName: 'Mini Program Page',
+				name: 'miniProgramPagePath',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Page URL',
+				name: 'page',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/orders/123',
+				description: 'The web page the notice opens when tapped',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['subscriptionNotice'], operation: ['send'] } }, properties);
+
+/**
+ * One subscription notice per input item (bizsend). WeChat offers no idempotency key for it: a
+ * notice is repeated only where WeChat provably did not get it.
+ */
+export const executeBatch: BatchOperationExecute = async function (itemIndexes, client, continueOnFail) {
+	return await sendPerItem(this, itemIndexes, continueOnFail, async (itemIndex) => {
+		const options = this.getNodeParameter('options', itemIndex, {}) as { page?: string; miniProgramAppId?: string; miniProgramPagePath?: string };
+		const body: IDataObject = {
+			touser: openidOf(this, itemIndex),
+			template_id: templateIdOf(this, itemIndex),
+			data: templateDataOf(this, itemIndex, 'noticeData'),
+		};
+		const page = String(options.page ?? '').trim();
+		if (page) body.page = page;
+		const miniprogram = miniProgramOf(options);
+		if (miniprogram) body.miniprogram = miniprogram;
+		await client.request({ method: 'POST', path: '/cgi-bin/message/subscribe/bizsend', body, repeat: 'once' }, itemIndex);
+		return { openid: body.touser, template_id: body.template_id, sent: true };
+	});
+};

@@ -1,0 +1,99 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { openidField, openidOf } from '../../helpers/openids';
+import type { BatchOperationExecute } from '../node.type';
+import { idempotencyKeyOf, idempotencyKeyOption, messagesInFlightOption, miniProgramOf, sendPerItem, templateDataOf } from '../sending';
+import { templateIdField, templateIdOf } from './fields';
+
+const properties: INodeProperties[] = [
+	openidField('The follower to send to, e.g. {{ $json.openid }} after Follower → Get Many or the trigger'),
+	templateIdField,
+	{
+		displayName: 'Fields',
+		name: 'templateData',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['templateId'],
+			resourceMapper: {
+				resourceMapperMethod: 'getTemplateFields',
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		description: "The template's fields, read from its content ({{first.DATA}}, {{keyword1.DATA}}, ...)",
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			idempotencyKeyOption('10 minutes'),
+			messagesInFlightOption,
+			{
+				displayName: 'Mini Program AppID',
+				name: 'miniProgramAppId',
+				type: 'string',
+				default: '',
+				description: 'Open this mini program when the follower taps the message (it must be linked to the account); wins over the URL',
+			},
+			{
+				displayName: 'Mini Program Page',
+				name: 'miniProgramPagePath',
+				type: 'string',
+				default: '',
+				placeholder: 'pages/order/detail?order=123',
+				description: 'The page of the mini program to open, with its query',
+			},
+			{
+				displayName: 'URL',
+				name: 'url',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/orders/123',
+				description: 'The page the message opens when tapped',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['templateMessage'], operation: ['send'] } }, properties);
+
+interface SendOptions {
+	url?: string;
+	miniProgramAppId?: string;
+	miniProgramPagePath?: string;
+}
+
+/**
+ * One template message per input item. Each carries a `client_msg_id` WeChat honours for 10
+ * minutes, so the node may repeat a send whose answer was lost: WeChat delivers it once.
+ */
+export const executeBatch: BatchOperationExecute = async function (itemIndexes, client, continueOnFail) {
+	return await sendPerItem(this, itemIndexes, continueOnFail, async (itemIndex) => {
+		const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions;
+		const message: IDataObject = {
+			touser: openidOf(this, itemIndex),
+			template_id: templateIdOf(this, itemIndex),
+			data: templateDataOf(this, itemIndex, 'templateData'),
+		};
+		const url = String(options.url ?? '').trim();
+		if (url) message.url = url;
+		const miniprogram = miniProgramOf(options);
+		if (miniprogram) message.miniprogram = miniprogram;
+		const clientMsgId = idempotencyKeyOf(this, itemIndex, message);
+		const response = await client.request<{ msgid?: number }>(
+			{ method: 'POST', path: '/cgi-bin/message/template/send', body: { ...message, client_msg_id: clientMsgId }, repeat: 'keyed' },
+			itemIndex,
+		);
+		return { openid: message.touser, template_id: message.template_id, msgid: response.msgid, client_msg_id: clientMsgId };
+	});
+};
