@@ -24,7 +24,7 @@ const operations: { [R in keyof WeChatOfficialAccountType]: Record<WeChatOfficia
 	customerServiceMessage,
 	massMessage,
 	subscriptionNotice,
-	media: media as unknown as Record<WeChatOfficialAccountType['media'], OperationModule>,
+	media,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -95,7 +95,18 @@ function toBuffer(body: unknown): Buffer {
 export function fileNameOf(contentDisposition: unknown): string | undefined {
 	if (typeof contentDisposition !== 'string') return undefined;
 	const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(contentDisposition);
-	return match?.[1] ? decodeURIComponentSafe(match[1].trim()) : undefined;
+	return match?.[1] ? utf8Name(decodeURIComponentSafe(match[1].trim())) : undefined;
+}
+
+/**
+ * A non-ASCII name sent as raw UTF-8 bytes (servers that do not encode header values do so)
+ * arrives read as Latin-1, e.g. "ç\u0085§ç\u0089\u0087.png" for "照片.png": decode it again when
+ * those bytes are valid UTF-8; leave every other name as it is.
+ */
+function utf8Name(name: string): string {
+	if (!/[\u0080-\u00ff]/.test(name) || /[\u0100-\uffff]/.test(name)) return name;
+	const decoded = Buffer.from(name, 'latin1').toString('utf8');
+	return decoded.includes('\ufffd') ? name : decoded;
 }
 
 function decodeURIComponentSafe(value: string): string {
