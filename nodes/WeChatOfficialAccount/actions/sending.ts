@@ -63,6 +63,52 @@ export async function sendPerItem(
 	});
 }
 
+/**
+ * The Fields mapper of a template message or subscription notice: one field per placeholder of
+ * the chosen template, filled by the resourceMapping `method` whenever the template changes.
+ */
+export function templateFieldsParameter(name: string, method: string, example: string): INodeProperties {
+	return {
+		displayName: 'Fields',
+		name,
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['templateId'],
+			resourceMapper: {
+				resourceMapperMethod: method,
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		description: `The template's fields, read from its content (${example}, ...)`,
+	};
+}
+
+/** Options to open a mini program when the message is tapped (both needed). */
+export const miniProgramOptions: INodeProperties[] = [
+	{
+		displayName: 'Mini Program AppID',
+		name: 'miniProgramAppId',
+		type: 'string',
+		default: '',
+		description: 'Open this mini program when the message is tapped (it must be linked to the account); wins over a URL',
+	},
+	{
+		displayName: 'Mini Program Page',
+		name: 'miniProgramPagePath',
+		type: 'string',
+		default: '',
+		placeholder: 'pages/order/detail?order=123',
+		description: 'The page of the mini program to open, with its query',
+	},
+];
+
 /** `{{first.DATA}}`, `{{keyword1.DATA}}`, `{{thing1.DATA}}`: the field names a template's content asks for, in order. */
 export function placeholdersOf(content: unknown): string[] {
 	const names: string[] = [];

@@ -3,32 +3,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { openidField, openidOf } from '../../helpers/openids';
 import type { BatchOperationExecute } from '../node.type';
-import { messagesInFlightOption, miniProgramOf, sendPerItem, templateDataOf } from '../sending';
+import { messagesInFlightOption, miniProgramOf, miniProgramOptions, sendPerItem, templateDataOf, templateFieldsParameter } from '../sending';
 import { templateIdField, templateIdOf } from '../templateMessage/fields';
 
 const properties: INodeProperties[] = [
 	openidField('The follower who accepted the notice, e.g. {{ $json.openid }} from the trigger’s subscribe_msg_popup_event'),
 	{ ...templateIdField, typeOptions: { loadOptionsMethod: 'getNoticeTemplates' } },
-	{
-		displayName: 'Fields',
-		name: 'noticeData',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		required: true,
-		typeOptions: {
-			loadOptionsDependsOn: ['templateId'],
-			resourceMapper: {
-				resourceMapperMethod: 'getNoticeFields',
-				mode: 'add',
-				fieldWords: { singular: 'field', plural: 'fields' },
-				addAllFields: true,
-				multiKeyMatch: false,
-				supportAutoMap: true,
-			},
-		},
-		description: "The template's fields, read from its content ({{thing1.DATA}}, {{time2.DATA}}, ...)",
-	},
+	templateFieldsParameter('noticeData', 'getNoticeFields', '{{thing1.DATA}}, {{time2.DATA}}'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -37,19 +18,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			messagesInFlightOption,
-			{
-				displayName: 'Mini Program AppID',
-				name: 'miniProgramAppId',
-				type: 'string',
-				default: '',
-				description: 'Open this mini program when the notice is tapped (it must be linked to the account)',
-			},
-			{
-				displayName: 'Mini Program Page',
-				name: 'miniProgramPagePath',
-				type: 'string',
-				default: '',
-			},
+			...miniProgramOptions,
 			{
 				displayName: 'Page URL',
 				name: 'page',

@@ -3,32 +3,22 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { openidField, openidOf } from '../../helpers/openids';
 import type { BatchOperationExecute } from '../node.type';
-import { idempotencyKeyOf, idempotencyKeyOption, messagesInFlightOption, miniProgramOf, sendPerItem, templateDataOf } from '../sending';
+import {
+	idempotencyKeyOf,
+	idempotencyKeyOption,
+	messagesInFlightOption,
+	miniProgramOf,
+	miniProgramOptions,
+	sendPerItem,
+	templateDataOf,
+	templateFieldsParameter,
+} from '../sending';
 import { templateIdField, templateIdOf } from './fields';
 
 const properties: INodeProperties[] = [
 	openidField('The follower to send to, e.g. {{ $json.openid }} after Follower → Get Many or the trigger'),
 	templateIdField,
-	{
-		displayName: 'Fields',
-		name: 'templateData',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		required: true,
-		typeOptions: {
-			loadOptionsDependsOn: ['templateId'],
-			resourceMapper: {
-				resourceMapperMethod: 'getTemplateFields',
-				mode: 'add',
-				fieldWords: { singular: 'field', plural: 'fields' },
-				addAllFields: true,
-				multiKeyMatch: false,
-				supportAutoMap: true,
-			},
-		},
-		description: "The template's fields, read from its content ({{first.DATA}}, {{keyword1.DATA}}, ...)",
-	},
+	templateFieldsParameter('templateData', 'getTemplateFields', '{{first.DATA}}, {{keyword1.DATA}}'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -38,21 +28,7 @@ const properties: INodeProperties[] = [
 		options: [
 			idempotencyKeyOption('10 minutes'),
 			messagesInFlightOption,
-			{
-				displayName: 'Mini Program AppID',
-				name: 'miniProgramAppId',
-				type: 'string',
-				default: '',
-				description: 'Open this mini program when the follower taps the message (it must be linked to the account); wins over the URL',
-			},
-			{
-				displayName: 'Mini Program Page',
-				name: 'miniProgramPagePath',
-				type: 'string',
-				default: '',
-				placeholder: 'pages/order/detail?order=123',
-				description: 'The page of the mini program to open, with its query',
-			},
+			...miniProgramOptions,
 			{
 				displayName: 'URL',
 				name: 'url',
