@@ -193,19 +193,21 @@ async function createInstance(install, tarball, workDir) {
 /** Manual Trigger -> WeChat Official Account -> No Operation ("Received"). */
 /**
  * A workflow Start -> WeChat step(s) -> "Received" (No Op). Each step is a WeChat node:
- * { name, parameters: { resource, operation, ... }, executeOnce? }.
+ * { name, parameters: { resource, operation, ... }, executeOnce?, onError?, type?, typeVersion? }.
  */
 function wechatWorkflow(id, name, credential, steps) {
 	const names = ['Start', ...steps.map((step) => step.name), 'Received'];
+	// A step is a WeChat node unless it names another `type` (then it carries no credential).
 	const wechatNodes = steps.map((step, index) => ({
 		id: `${id}-w${index}`,
 		name: step.name,
-		type: NODE_TYPE,
-		typeVersion: 1,
+		type: step.type ?? NODE_TYPE,
+		typeVersion: step.typeVersion ?? 1,
 		position: [220 * (index + 1), 0],
 		parameters: step.parameters,
 		...(step.executeOnce ? { executeOnce: true } : {}),
-		credentials: { weChatOfficialAccountApi: { id: credential.id, name: credential.name } },
+		...(step.onError ? { onError: step.onError } : {}),
+		...(step.type ? {} : { credentials: { weChatOfficialAccountApi: { id: credential.id, name: credential.name } } }),
 	}));
 	return {
 		id,
