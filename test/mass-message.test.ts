@@ -86,6 +86,49 @@ describe('Mass Message → Send', () => {
 		expect(new Set(all.map((delivery) => delivery.openid)).size).toBe(20_001);
 	});
 
+	test('the same message to other OpenIDs within 24 hours is sent; the same OpenIDs in another order are not sent again', async () => {
+		fixture = await Fixture.start({ followers: 10 });
+		const openids = fixture.sim.allFollowers();
+		const text = { target: 'list', messageType: 'text', text: 'Hello' };
+		await fixture.run('massMessage.send', text, { input: openidItems(openids.slice(0, 5)) });
+		fixture.sim.advanceClock(2 * 3_600_000);
+		const [other] = await fixture.run('massMessage.send', text, { input: openidItems(openids.slice(5)) });
+		expect(other.json).toMatchObject({ requests: [{ already_submitted: false }] });
+		const [again] = await fixture.run('massMessage.send', text, { input: openidItems([...openids.slice(0, 5)].reverse()) });
+		expect(again.json).toMatchObject({ requests: [{ already_submitted: true }] });
+		expect([...fixture.sim.messaging.deliveryCounts().values()]).toEqual(Array(10).fill(1));
+	});
+
+	test('a list whose second request fails: the error names the first; running it again sends only the rest, nobody twice', async () => {
+		fixture = await Fixture.start({ followers: 10_001 });
+		const input = [{ json: { openid: [...fixture.sim.allFollowers()] } }];
+		fixture.sim.when(SEND, 2, () => fixture.sim.injectFault(SEND, { errcode: 45028, errmsg: 'has no masssend quota rid: x' }));
+		const error = await errorOf(() => fixture.run('massMessage.send', { target: 'list', messageType: 'text', text: 'big' }, { input }));
+		expect(error.message).toContain('errcode 45028');
+		const [firstJob] = fixture.sim.messaging.massJobs.keys();
+		expect(error.description).toContain(`1 of 2 requests of this list were submitted before (msg_id ${firstJob})`);
+		fixture.sim.advanceClock(61_000);
+		const [rerun] = await fixture.run('massMessage.send', { target: 'list', messageType: 'text', text: 'big' }, { input: [{ json: { openid: [...fixture.sim.allFollowers()].reverse() } }] });
+		expect((rerun.json.requests as Array<{ already_submitted: boolean }>).map((request) => request.already_submitted)).toEqual([true, false]);
+		const counts = fixture.sim.messaging.deliveryCounts();
+		expect(counts.size).toBe(10_001);
+		expect([...counts.values()].every((count) => count === 1)).toBe(true);
+	});
+
+	test('one Idempotency Key for two different mass messages is refused before anything is sent', async () => {
+		fixture = await Fixture.start({ followers: 6 });
+		const [a, b] = [fixture.sim.account.addTag('A', fixture.sim.allFollowers().slice(0, 3)), fixture.sim.account.addTag('B', fixture.sim.allFollowers().slice(3))];
+		const input = [{ json: { tag: a, text: 'one' } }, { json: { tag: b, text: 'two' } }];
+		const parameters = { target: 'tag', tagId: '={{ $json.tag }}', messageType: 'text', text: '={{ $json.text }}', options: { idempotencyKey: 'campaign-1' } };
+		const error = await errorOf(() => fixture.run('massMessage.send', parameters, { input }));
+		expect(error.message).toContain('Items 1, 2 share the Idempotency Key "campaign-1"');
+		expect(fixture.sim.callCount(SENDALL)).toBe(0);
+		// The same key for the same message from several items is one message.
+		await fixture.run('massMessage.send', { ...parameters, tagId: a, text: 'one' }, { input });
+		expect(fixture.sim.callCount(SENDALL)).toBe(1);
+		expect(fixture.sim.requests(SENDALL)[0].body?.clientmsgid).toBe('campaign-1');
+	});
+
 	test('balanced chunks stay within 2..10,000', () => {
 		for (const size of [2, 3, 9_999, 10_000, 10_001, 10_002, 19_999, 20_000, 20_001, 30_001, 99_999]) {
 			const chunks = balancedChunks(Array.from({ length: size }, (_, index) => `o${index}`));

@@ -296,6 +296,14 @@ describe('Media → Download (temporary)', () => {
 });
 
 describe('Media → Add Material, Get Material, Delete Material (permanent)', () => {
+	test('a material whose answer was lost is not added again: the item says it may have been added', async () => {
+		fixture = await Fixture.start();
+		fixture.sim.injectFault('/cgi-bin/material/add_material', 'dropAfterServing');
+		const error = await errorOf(() => fixture.run('media.addMaterial', { type: 'image' }, { input: [fileInput(bytes(2 * KB), 'banner.jpg', 'image/jpeg')] }));
+		expect(error.message).toContain('The material may have been added');
+		expect(fixture.sim.callCount('/cgi-bin/material/add_material')).toBe(1);
+	});
+
 	test('an image: stored byte for byte, WeChat’s url in the output; read back as a file; deleted', async () => {
 		fixture = await Fixture.start();
 		const jpg = bytes(40 * KB);

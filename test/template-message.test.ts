@@ -1,5 +1,4 @@
 import { Fixture, errorOf, openidItems } from './harness/fixture';
-import { simulatedOpenid } from './simulator/simulator';
 import { LIBRARY_ORDER_STATUS, TEMPLATE_ORDER_SHIPPED } from './simulator/templates';
 
 let fixture: Fixture;
@@ -122,6 +121,35 @@ describe('Template Message → Send', () => {
 		expect(output[1].json.msgid).toBe(fixture.sim.messaging.deliveredTo(openids[1])[0].msgid);
 	});
 
+	test('an answer lost, then the repeat refused (45009): the item says it may have been sent, not "not sent"', async () => {
+		fixture = await Fixture.start({ followers: 3 });
+		const openids = fixture.sim.allFollowers();
+		fixture.sim.injectFault(SEND, 'dropAfterServing');
+		fixture.sim.when(SEND, 2, () => fixture.sim.injectFault(SEND, { errcode: 45009, errmsg: 'reach max api daily quota limit rid: x' }));
+		const output = await fixture.run('templateMessage.send', { ...shipped, options: { messagesInFlight: 1 } }, { input: orderItems(openids), continueOnFail: true });
+		expect(output[0].json).toMatchObject({ sent: 'unknown', openid: openids[0] });
+		expect(output[0].json.description).toContain('same Idempotency Key within');
+		expect(output[1].json).toMatchObject({ sent: false, error: 'Not sent: the daily quota ran out at item 1' });
+		expect(fixture.sim.messaging.deliveries.map((delivery) => delivery.openid)).toEqual([openids[0]]);
+	});
+
+	test('a template with no field value is refused before sending; Map Automatically without a schema reads the template once', async () => {
+		fixture = await Fixture.start({ followers: 3 });
+		const openids = fixture.sim.allFollowers();
+		let error = await errorOf(() => fixture.run('templateMessage.send', { ...shipped, templateData: fields({ first: '' }) }, { input: orderItems(openids) }));
+		expect(error.message).toBe('No field of the template has a value');
+		expect(fixture.sim.callCount(SEND)).toBe(0);
+
+		// A template chosen by expression: the editor could offer no fields, the schema is empty.
+		const auto = { templateId: '={{ $json.template }}', templateData: { mappingMode: 'autoMapInputData', value: null, schema: [] } };
+		const input = openids.map((openid) => ({ json: { openid, template: TEMPLATE_ORDER_SHIPPED, keyword1: 'A-1', unrelated: 'x' } }));
+		await fixture.run('templateMessage.send', auto, { input });
+		expect(fixture.sim.callCount('/cgi-bin/template/get_all_private_template')).toBe(1);
+		expect(fixture.sim.messaging.deliveredTo(openids[2])[0].payload.data).toEqual({ keyword1: { value: 'A-1' } });
+		error = await errorOf(() => fixture.run('templateMessage.send', auto, { input: [{ json: { openid: openids[0], template: TEMPLATE_ORDER_SHIPPED, other: 1 } }] }));
+		expect(error.description).toContain('Map Automatically found no input field');
+	});
+
 	test('a token expiring mid-run costs no message and doubles none', async () => {
 		fixture = await Fixture.start({ followers: 12 });
 		const openids = fixture.sim.allFollowers();
@@ -225,8 +253,8 @@ describe('Template Message → Send', () => {
 		for (const token of fixture.sim.issuedTokens()) expect(text).not.toContain(token);
 		expect(text).not.toContain(fixture.sim.appSecret);
 		expect(output[0].json.error).toContain('HTTP 502');
-		// Keyed: safe to repeat, so the transient retries ran (1 + 4).
+		// Keyed: safe to repeat, so the transient retries ran (1 + 4); a 502 may come after WeChat got it.
 		expect(fixture.sim.callCount(SEND)).toBe(5);
-		expect(simulatedOpenid(0)).toBe(fixture.sim.allFollowers()[0]);
+		expect(output[0].json).toMatchObject({ sent: 'unknown', openid: fixture.sim.allFollowers()[0] });
 	});
 });

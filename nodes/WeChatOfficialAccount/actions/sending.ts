@@ -29,8 +29,8 @@ export function idempotencyKeyOption(window: string): INodeProperties {
 	};
 }
 
-/** A key of at most 64 characters: the user's, or one derived from what makes the message itself. */
-export function idempotencyKeyOf(context: IExecuteFunctions, itemIndex: number, content: unknown): string {
+/** The user's Idempotency Key of an item ('' when empty), refused over WeChat's 64 characters. */
+export function ownIdempotencyKeyOf(context: IExecuteFunctions, itemIndex: number): string {
 	const options = context.getNodeParameter('options', itemIndex, {}) as { idempotencyKey?: string };
 	const own = String(options.idempotencyKey ?? '').trim();
 	if (own.length > 64) {
@@ -39,7 +39,17 @@ export function idempotencyKeyOf(context: IExecuteFunctions, itemIndex: number, 
 			itemIndex,
 		});
 	}
-	return own || `n8n-${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 40)}`;
+	return own;
+}
+
+/** A key derived from what makes a message itself (recipient, content): 44 characters. */
+export function derivedKey(content: unknown): string {
+	return `n8n-${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 40)}`;
+}
+
+/** The idempotency key of one message: the user's, or one derived from `content`. */
+export function idempotencyKeyOf(context: IExecuteFunctions, itemIndex: number, content: unknown): string {
+	return ownIdempotencyKeyOf(context, itemIndex) || derivedKey(content);
 }
 
 /**
@@ -58,7 +68,13 @@ export async function sendPerItem(
 		itemIndexes,
 		concurrency: options.messagesInFlight ?? DEFAULT_MESSAGES_IN_FLIGHT,
 		continueOnFail,
-		send,
+		// Error items name their recipient, so they can be matched without following pairedItem.
+		send: async (itemIndex) =>
+			await send(itemIndex).catch((error: Error & { context?: IDataObject }) => {
+				const openid = String(context.getNodeParameter('openid', itemIndex, '') ?? '').trim();
+				if (openid && error.context && error.context.openid === undefined) error.context.openid = openid;
+				throw error;
+			}),
 		isCancelled: () => context.getExecutionCancelSignal?.()?.aborted === true,
 	});
 }
@@ -124,20 +140,30 @@ interface MappedFields {
 	schema?: Array<{ id: string; removed?: boolean }>;
 }
 
+/** The field names of the template an item uses, read from WeChat (once per execution by the caller). */
+export type TemplateFieldNames = (templateId: string) => Promise<string[]>;
+
 /**
  * The `data` of a template message or subscription notice from the Fields mapper:
- * `{ keyword1: { value: '…' } }`. "Map automatically" takes the input item's fields of the same
- * names; empty fields are left out (WeChat shows them empty).
+ * `{ keyword1: { value: '…' } }`. "Map Automatically" takes the input item's fields named like
+ * the template's; the names come from the mapper's schema, or, when the editor had none (a
+ * template chosen by expression), from the template itself. Empty fields are left out; a message
+ * with no field at all is refused before sending (WeChat would send an empty card).
  */
-export function templateDataOf(context: IExecuteFunctions, itemIndex: number, parameterName: string): IDataObject {
+export async function templateDataOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameterName: string,
+	templateId: string,
+	fieldNamesOf: TemplateFieldNames,
+): Promise<IDataObject> {
 	const mapped = context.getNodeParameter(parameterName, itemIndex, {}) as MappedFields;
 	let values: IDataObject;
 	if (mapped.mappingMode === 'autoMapInputData') {
 		const input = context.getInputData()[itemIndex]?.json ?? {};
-		values = {};
-		for (const field of mapped.schema ?? []) {
-			if (!field.removed && input[field.id] !== undefined) values[field.id] = input[field.id];
-		}
+		const schema = (mapped.schema ?? []).filter((field) => !field.removed).map((field) => field.id);
+		const names = schema.length ? schema : await fieldNamesOf(templateId);
+		values = Object.fromEntries(names.filter((name) => input[name] !== undefined).map((name) => [name, input[name]]));
 	} else {
 		values = mapped.value ?? {};
 	}
@@ -146,7 +172,29 @@ export function templateDataOf(context: IExecuteFunctions, itemIndex: number, pa
 		if (value === undefined || value === null || value === '') continue;
 		data[name] = { value: typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value) };
 	}
+	if (!Object.keys(data).length) {
+		throw new NodeOperationError(context.getNode(), 'No field of the template has a value', {
+			description:
+				mapped.mappingMode === 'autoMapInputData'
+					? "Map Automatically found no input field named like the template's fields. Rename the input fields (e.g. with an Edit Fields node) or fill the fields below."
+					: 'Fill at least one of the Fields; WeChat would send an empty message.',
+			itemIndex,
+		});
+	}
 	return data;
+}
+
+/**
+ * Field names per template, fetched at most once per execution and only when needed: the
+ * template list `list` returns, each template's placeholders read from its `content`.
+ */
+export function templateFieldNames(list: () => Promise<IDataObject[]>, idKey: string): TemplateFieldNames {
+	let templates: Promise<IDataObject[]> | undefined;
+	return async (templateId) => {
+		templates ??= list();
+		const template = (await templates).find((candidate) => candidate[idKey] === templateId);
+		return placeholdersOf(template?.content);
+	};
 }
 
 /** The mini program a message opens, when both its AppID and page are given. */

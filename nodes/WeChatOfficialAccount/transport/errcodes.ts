@@ -135,7 +135,7 @@ function explain(
 				reaction: 'fail',
 				message: "The account's daily quota for this WeChat API is used up",
 				description:
-					'The quota resets at midnight Beijing time (UTC+8). Run the pull again after that, or raise the quota in the WeChat Official Accounts Platform (Settings and Development → Interface Permissions). This node never resets quotas on its own.',
+					'The quota resets at midnight Beijing time (UTC+8). Run again after that (a pull resumes with "Start After OpenID"; sends with the items not sent), or raise the quota in the WeChat Official Accounts Platform (Settings and Development → Interface Permissions). This node never resets quotas on its own.',
 			};
 		case 45011:
 			return {

@@ -44,6 +44,8 @@ export interface WeChatApiRequest {
 	repeat?: RepeatSafety;
 	/** errcodes that are an answer, not a failure, for this call (e.g. 45065: already sent) */
 	acceptErrcodes?: number[];
+	/** for calls that are not `safe`: what may have happened, e.g. "The material may have been added" */
+	mayHaveHappened?: string;
 }
 
 export interface WeChatApiClient {
@@ -151,6 +153,18 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 
 	async function call(request: WeChatApiRequest, itemIndex: number, download: boolean): Promise<HttpAnswer> {
 		const repeat = request.repeat ?? 'safe';
+		// A keyed call repeated after an attempt that may have reached WeChat: if it then fails,
+		// the message may still have been sent by that earlier attempt.
+		let mayHaveReached = false;
+		const sentState = (ambiguousNow: boolean): { sent?: false | 'unknown' } =>
+			repeat === 'safe' ? {} : { sent: ambiguousNow || mayHaveReached ? 'unknown' : false };
+		const keyedNote = (failure: ApiFailure): ApiFailure =>
+			repeat === 'keyed' && failure.details.sent === 'unknown'
+				? {
+						...failure,
+						description: `${failure.description} An earlier attempt may have reached WeChat. Running this item again with the same Idempotency Key within WeChat's window (10 minutes for template messages, 24 hours for mass messages) cannot deliver it twice; after that, check before sending again.`,
+					}
+				: failure;
 		let transientRetries = 0;
 		let minuteWaits = 0;
 		let tokenRenewed = false;
@@ -176,13 +190,14 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 				body = answer.json;
 			} catch (error) {
 				if (error instanceof UnexpectedBody) {
+					if (repeat === 'once') fail(maybeSent(request, where, 'an answer that is not JSON', transientRetries), itemIndex);
 					fail(
-						{
+						keyedNote({
 							message: `WeChat answered ${where} with something that is not JSON`,
 							description:
 								'Check "API Server" in the credential: a custom base URL must point at the WeChat API or a gateway that forwards it unchanged.',
-							details: { response: error.message },
-						},
+							details: { response: error.message, ...sentState(true) },
+						}),
 						itemIndex,
 					);
 				}
@@ -194,26 +209,33 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 						{
 							message: tokenFailure.message,
 							description: tokenFailure.description,
-							details: { stage: 'access token', ...(tokenFailure.errcode ? { errcode: tokenFailure.errcode } : {}) },
+							details: { stage: 'access token', ...(tokenFailure.errcode ? { errcode: tokenFailure.errcode } : {}), ...sentState(false) },
 						},
 						itemIndex,
 					);
 				}
 				const transport = transportFailureOf(error);
 				const transient = transport.status === undefined || transport.status >= 500 || transport.status === 429;
-				if (repeat === 'once' && transient && !transport.neverConnected) {
-					fail(maybeSent(where, transport.summary, transientRetries), itemIndex);
+				// Anything after a connection was made may have reached WeChat.
+				const ambiguous = !transport.neverConnected;
+				if (repeat === 'once' && ambiguous) fail(maybeSent(request, where, transport.summary, transientRetries), itemIndex);
+				if (transient && (await backOff(transport.summary))) {
+					mayHaveReached ||= ambiguous && repeat === 'keyed';
+					continue;
 				}
-				if (transient && (await backOff(transport.summary))) continue;
 				fail(
-					{
+					keyedNote({
 						message: `Could not complete ${where}: ${transport.summary}${transient ? ` (after ${transientRetries + 1} attempts)` : ''}`,
 						description:
 							transport.status === undefined
 								? 'n8n could not reach the WeChat API server. Check the network and proxy settings of the n8n server, or choose another "API Server" in the credential (api2.weixin.qq.com is the off-site fallback).'
 								: 'Check "API Server" in the credential; a custom base URL must point at the WeChat API or a gateway that forwards it unchanged.',
-						details: { request: where, ...(transport.status ? { httpStatus: transport.status } : { network: transport.summary }) },
-					},
+						details: {
+							request: where,
+							...(transport.status ? { httpStatus: transport.status } : { network: transport.summary }),
+							...sentState(ambiguous),
+						},
+					}),
 					itemIndex,
 				);
 			}
@@ -232,9 +254,12 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 			}
 			if (explanation.reaction === 'retry' && repeat === 'once') {
 				// WeChat got the message and answered "system error": it does not say whether it went out.
-				fail(maybeSent(where, `errcode ${errcode} (${errmsg.replace(/\s*rid:.*$/, '')})`, transientRetries, errcode), itemIndex);
+				fail(maybeSent(request, where, `errcode ${errcode} (${errmsg.replace(/\s*rid:.*$/, '')})`, transientRetries, errcode), itemIndex);
 			}
-			if (explanation.reaction === 'retry' && (await backOff(`errcode ${errcode}`))) continue;
+			if (explanation.reaction === 'retry' && (await backOff(`errcode ${errcode}`))) {
+				mayHaveReached ||= repeat === 'keyed';
+				continue;
+			}
 			if (explanation.reaction === 'waitNextMinute' && minuteWaits < MAX_MINUTE_WAITS && !isCancelled(context)) {
 				minuteWaits++;
 				const delay = msUntilNextMinute(Date.now());
@@ -243,12 +268,12 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 				continue;
 			}
 			fail(
-				{
+				keyedNote({
 					message: explanation.message,
 					description: explanation.description,
-					// WeChat refused the call: a message in it was not sent.
-					details: { errcode, errmsg, request: where, ...(repeat !== 'safe' ? { sent: false } : {}) },
-				},
+					// WeChat refused this call: its message was not sent by it (an earlier attempt may have).
+					details: { errcode, errmsg, request: where, ...sentState(explanation.reaction === 'retry') },
+				}),
 				itemIndex,
 			);
 		}
@@ -267,14 +292,15 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 }
 
 /**
- * A message call that failed after it may have reached WeChat: repeating it could deliver the
- * message twice, so the node stops and says so instead of guessing.
+ * A call that cannot be recognised if repeated failed after it may have reached WeChat: repeating
+ * it could send a message twice (or add a material twice), so the node stops and says so.
  */
-function maybeSent(where: string, what: string, retries: number, errcode?: number): ApiFailure {
+function maybeSent(request: WeChatApiRequest, where: string, what: string, retries: number, errcode?: number): ApiFailure {
+	const happened = request.mayHaveHappened ?? 'The message may have been sent';
 	return {
-		message: `The message may have been sent: ${where} failed with ${what}${retries ? ` after ${retries + 1} attempts` : ''}`,
+		message: `${happened}: ${where} failed with ${what}${retries ? ` after ${retries + 1} attempts` : ''}`,
 		description:
-			'WeChat may have received the message before the failure, and this kind of message cannot be recognised if sent again, so the node did not repeat it. Check with the follower (or in the WeChat Official Accounts Platform) before sending it again.',
+			'WeChat may have received the request before the failure, and it cannot recognise this request if it is sent again, so the node did not repeat it. Check (with the follower, or in the WeChat Official Accounts Platform) before running this item again.',
 		details: { request: where, sent: 'unknown', ...(errcode !== undefined ? { errcode } : { network: what }) },
 	};
 }

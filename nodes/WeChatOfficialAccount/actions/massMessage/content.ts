@@ -70,10 +70,15 @@ export function massMessageOf(context: IExecuteFunctions, itemIndex: number): ID
 			if (mediaIds.length > 8) fail(`${mediaIds.length} images; a mass message carries at most 8`, 'Send the images in several messages.');
 			return { msgtype: 'image', images: { media_ids: mediaIds } };
 		}
-		default: {
+		case 'mpnews':
+		case 'voice':
+		case 'mpvideo': {
 			const mediaId = String(context.getNodeParameter('mediaId', itemIndex, '') ?? '').trim();
 			if (!mediaId) fail('"Media ID" is empty', 'Enter the media ID of a permanent material (Media → Add Material).');
 			return { msgtype: type, [type]: { media_id: mediaId } };
 		}
+		default:
+			// e.g. a type of another resource kept when the resource was switched
+			return fail(`A mass message cannot be of type "${String(type)}"`, 'Choose Article, Images, Text, Video or Voice in "Message Type".');
 	}
 }

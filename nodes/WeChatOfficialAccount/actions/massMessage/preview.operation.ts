@@ -3,10 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { openidField, openidOf } from '../../helpers/openids';
 import type { BatchOperationExecute } from '../node.type';
-import { sendPerItem } from '../sending';
+import { messagesInFlightOption, sendPerItem } from '../sending';
 import { massContentProperties, massMessageOf } from './content';
 
-const properties: INodeProperties[] = [openidField('The follower who receives the preview (e.g. your own OpenID)'), ...massContentProperties];
+const properties: INodeProperties[] = [
+	openidField('The follower who receives the preview (e.g. your own OpenID)'),
+	...massContentProperties,
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [messagesInFlightOption] },
+];
 
 export const description = updateDisplayOptions({ show: { resource: ['massMessage'], operation: ['preview'] } }, properties);
 

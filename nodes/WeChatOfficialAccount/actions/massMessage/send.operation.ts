@@ -6,7 +6,7 @@ import { parseOpenids } from '../../helpers/openids';
 import type { SendOutcome, RunStop } from '../../transport/sendEach';
 import { settleRun, stopFor } from '../../transport/sendEach';
 import type { BatchOperationExecute } from '../node.type';
-import { idempotencyKeyOf, idempotencyKeyOption } from '../sending';
+import { derivedKey, idempotencyKeyOption, ownIdempotencyKeyOf } from '../sending';
 import { tagIdField, tagIdOf } from '../tag/fields';
 import { massContentProperties, massMessageOf } from './content';
 
@@ -68,17 +68,22 @@ interface MassJob {
 	itemIndexes: number[];
 	path: '/cgi-bin/message/mass/sendall' | '/cgi-bin/message/mass/send';
 	body: IDataObject;
-	/** list sends: the recipients, each once, in input order */
+	/** list sends: the recipients, each once */
 	openids?: Set<string>;
-	key: string;
+	/** what makes the job itself: audience, content and the user's key */
+	identity: string;
+	/** the user's Idempotency Key, if set */
+	ownKey: string;
 }
 
 /**
  * Mass messages. Input items asking for the same message to the same audience are one job (a
- * hundred items from a follower pull do not send a hundred mass messages); a list of OpenIDs is
- * split into requests of at most 10,000, balanced so none has fewer than 2. Every request carries
+ * hundred items from a follower pull do not send a hundred mass messages). Every request carries
  * a `clientmsgid`: WeChat runs a job once per key within 24 hours and answers a repeat with the
- * job it has (45065), so repeats after a lost answer are safe and reported as already submitted.
+ * job it has (45065), so a repeat after a lost answer, or a re-run of the workflow, sends nothing
+ * twice and is reported as already submitted. A list of OpenIDs is sorted and split into balanced
+ * requests of 2 to 10,000, each keyed by the message and its own recipients: the same list
+ * (in any order) gives the same requests, a different list different ones.
  */
 export const executeBatch: BatchOperationExecute = async function (itemIndexes, client, continueOnFail) {
 	const outcomes = new Map<number, SendOutcome>();
@@ -86,8 +91,8 @@ export const executeBatch: BatchOperationExecute = async function (itemIndexes, 
 	for (const itemIndex of itemIndexes) {
 		try {
 			const job = jobOf.call(this, itemIndex);
-			const existing = jobs.get(job.key);
-			if (!existing) jobs.set(job.key, job);
+			const existing = jobs.get(job.identity);
+			if (!existing) jobs.set(job.identity, job);
 			else {
 				existing.itemIndexes.push(itemIndex);
 				for (const openid of job.openids ?? []) existing.openids?.add(openid);
@@ -96,6 +101,7 @@ export const executeBatch: BatchOperationExecute = async function (itemIndexes, 
 			outcomes.set(itemIndex, { itemIndex, error: error as Error });
 		}
 	}
+	refuseSharedKeys.call(this, [...jobs.values()], jobs, outcomes);
 	// Without "Continue", an item that cannot be sent stops the run before anything goes out.
 	const refused = [...outcomes.keys()].sort((a, b) => a - b)[0];
 	let stop: RunStop | undefined = refused !== undefined && !continueOnFail ? { itemIndex: refused, quota: false } : undefined;
@@ -113,9 +119,34 @@ export const executeBatch: BatchOperationExecute = async function (itemIndexes, 
 	return settleRun(this.getNode(), itemIndexes, outcomes, stop, continueOnFail);
 };
 
+/**
+ * WeChat runs one job per key: two different messages (or audiences) under one user key would
+ * send only the first. Such jobs are refused before anything is sent.
+ */
+function refuseSharedKeys(this: ThisParameterType<BatchOperationExecute>, all: MassJob[], jobs: Map<string, MassJob>, outcomes: Map<number, SendOutcome>) {
+	const byKey = new Map<string, MassJob[]>();
+	for (const job of all) if (job.ownKey) byKey.set(job.ownKey, [...(byKey.get(job.ownKey) ?? []), job]);
+	for (const [key, sharing] of byKey) {
+		if (sharing.length < 2) continue;
+		const items = sharing.map((job) => job.itemIndexes[0] + 1).join(', ');
+		for (const job of sharing) {
+			jobs.delete(job.identity);
+			for (const itemIndex of job.itemIndexes) {
+				const error = new NodeOperationError(this.getNode(), `Items ${items} share the Idempotency Key "${key}" but ask for different mass messages`, {
+					description: 'WeChat sends one mass message per key: only the first would go out. Give each message its own key, or leave the key empty.',
+					itemIndex,
+				});
+				error.context.sent = false;
+				outcomes.set(itemIndex, { itemIndex, error });
+			}
+		}
+	}
+}
+
 function jobOf(this: ThisParameterType<BatchOperationExecute>, itemIndex: number): MassJob {
 	const target = this.getNodeParameter('target', itemIndex) as 'all' | 'tag' | 'list';
-	const options = this.getNodeParameter('options', itemIndex, {}) as { sendIgnoreReprint?: boolean; idempotencyKey?: string };
+	const options = this.getNodeParameter('options', itemIndex, {}) as { sendIgnoreReprint?: boolean };
+	const ownKey = ownIdempotencyKeyOf(this, itemIndex);
 	const message = massMessageOf(this, itemIndex);
 	if (message.msgtype === 'mpnews') message.send_ignore_reprint = options.sendIgnoreReprint ? 1 : 0;
 	if (target === 'list') {
@@ -126,21 +157,22 @@ function jobOf(this: ThisParameterType<BatchOperationExecute>, itemIndex: number
 				itemIndex,
 			});
 		}
-		// Items with the same message (and key, if the user set one) go out together.
-		const key = idempotencyKeyOf(this, itemIndex, { list: true, message, key: options.idempotencyKey ?? '' });
-		return { itemIndexes: [itemIndex], path: '/cgi-bin/message/mass/send', body: message, openids, key };
+		// Items with the same message (and key) go out together, to all their OpenIDs.
+		const identity = derivedKey({ list: true, message, ownKey });
+		return { itemIndexes: [itemIndex], path: '/cgi-bin/message/mass/send', body: message, openids, identity, ownKey };
 	}
 	const filter = target === 'all' ? { is_to_all: true } : { is_to_all: false, tag_id: tagIdOf(this, itemIndex) };
 	const body = { filter, ...message };
-	return { itemIndexes: [itemIndex], path: '/cgi-bin/message/mass/sendall', body, key: idempotencyKeyOf(this, itemIndex, body) };
+	return { itemIndexes: [itemIndex], path: '/cgi-bin/message/mass/sendall', body, identity: derivedKey({ body, ownKey }), ownKey };
 }
 
 /** Sends one job; a list job may take several requests, each with its own key. */
 async function sendJob(this: ThisParameterType<BatchOperationExecute>, job: MassJob, client: Parameters<BatchOperationExecute>[1]): Promise<IDataObject> {
 	const itemIndex = job.itemIndexes[0];
 	if (!job.openids) {
-		const response = await submit(client, job.path, { ...job.body, clientmsgid: job.key }, itemIndex);
-		return { to: job.body.filter, ...response, clientmsgid: job.key };
+		const clientmsgid = job.ownKey || derivedKey({ body: job.body });
+		const response = await submit(client, job.path, { ...job.body, clientmsgid }, itemIndex);
+		return { to: job.body.filter, ...response, clientmsgid };
 	}
 	if (job.openids.size < MIN_LIST_RECIPIENTS) {
 		throw new NodeOperationError(this.getNode(), 'A mass message to a list needs at least 2 OpenIDs', {
@@ -148,12 +180,24 @@ async function sendJob(this: ThisParameterType<BatchOperationExecute>, job: Mass
 			itemIndex,
 		});
 	}
-	const chunks = balancedChunks([...job.openids]);
+	// Sorted, so the same recipients in another order make the same requests with the same keys.
+	const chunks = balancedChunks([...job.openids].sort());
 	const requests: IDataObject[] = [];
-	for (let index = 0; index < chunks.length; index++) {
-		const clientmsgid = chunks.length === 1 ? job.key : `${job.key.slice(0, 52)}-${index + 1}of${chunks.length}`;
-		const response = await submit(client, job.path, { touser: chunks[index], ...job.body, clientmsgid }, itemIndex);
-		requests.push({ ...response, recipients: chunks[index].length, clientmsgid });
+	for (const chunk of chunks) {
+		const clientmsgid = derivedKey({ message: job.body, ownKey: job.ownKey, recipients: chunk });
+		const outcome = await submit(client, job.path, { touser: chunk, ...job.body, clientmsgid }, itemIndex).then(
+			(response) => ({ response }),
+			(error: Error & { description?: string | null }) => ({ error }),
+		);
+		if ('error' in outcome) {
+			// The requests before this one were submitted: say so, the whole job fails.
+			if (requests.length) {
+				const done = requests.map((request) => request.msg_id).join(', ');
+				outcome.error.description = `${outcome.error.description ?? ''} ${requests.length} of ${chunks.length} requests of this list were submitted before (msg_id ${done}); running the same OpenIDs again within 24 hours submits only the others.`.trim();
+			}
+			throw outcome.error;
+		}
+		requests.push({ ...outcome.response, recipients: chunk.length, clientmsgid });
 	}
 	return { recipients: job.openids.size, requests };
 }

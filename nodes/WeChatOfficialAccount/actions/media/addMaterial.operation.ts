@@ -51,7 +51,15 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 	}
 	const upload = await fileToUpload(this, itemIndex, 'permanent', type);
 	const response = await client.request<{ media_id?: string; url?: string }>(
-		{ method: 'POST', path: '/cgi-bin/material/add_material', qs: { type }, upload: { ...upload, ...(fields ? { fields } : {}) } },
+		{
+			method: 'POST',
+			path: '/cgi-bin/material/add_material',
+			qs: { type },
+			upload: { ...upload, ...(fields ? { fields } : {}) },
+			// A repeat after a lost answer would add a second copy, counted against the account's material limits.
+			repeat: 'once',
+			mayHaveHappened: 'The material may have been added',
+		},
 		itemIndex,
 	);
 	output.push({

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { openidField, openidOf } from '../../helpers/openids';
 import type { BatchOperationExecute } from '../node.type';
-import { messagesInFlightOption, miniProgramOf, miniProgramOptions, sendPerItem, templateDataOf, templateFieldsParameter } from '../sending';
+import { messagesInFlightOption, miniProgramOf, miniProgramOptions, sendPerItem, templateDataOf, templateFieldNames, templateFieldsParameter } from '../sending';
 import { templateIdField, templateIdOf } from '../templateMessage/fields';
 
 const properties: INodeProperties[] = [
@@ -38,12 +38,18 @@ export const description = updateDisplayOptions({ show: { resource: ['subscripti
  * notice is repeated only where WeChat provably did not get it.
  */
 export const executeBatch: BatchOperationExecute = async function (itemIndexes, client, continueOnFail) {
+	// Only "Map Automatically" without the editor's schema needs the template list.
+	const fieldNamesOf = templateFieldNames(async () => {
+		const response = await client.request<{ data?: IDataObject[] }>({ method: 'GET', path: '/wxaapi/newtmpl/gettemplate' }, itemIndexes[0]);
+		return response.data ?? [];
+	}, 'priTmplId');
 	return await sendPerItem(this, itemIndexes, continueOnFail, async (itemIndex) => {
+		const templateId = templateIdOf(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as { page?: string; miniProgramAppId?: string; miniProgramPagePath?: string };
 		const body: IDataObject = {
 			touser: openidOf(this, itemIndex),
-			template_id: templateIdOf(this, itemIndex),
-			data: templateDataOf(this, itemIndex, 'noticeData'),
+			template_id: templateId,
+			data: await templateDataOf(this, itemIndex, 'noticeData', templateId, fieldNamesOf),
 		};
 		const page = String(options.page ?? '').trim();
 		if (page) body.page = page;

@@ -43,6 +43,9 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 		{
 			method: 'POST',
 			path: '/cgi-bin/template/api_add_template',
+			// A repeat after a lost answer would take a second of the account's 25 template slots.
+			repeat: 'once',
+			mayHaveHappened: 'The template may have been added',
 			body: { template_id_short: templateIdShort, ...(keywordNames.length ? { keyword_name_list: keywordNames } : {}) },
 		},
 		itemIndex,

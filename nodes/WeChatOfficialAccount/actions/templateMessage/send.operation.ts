@@ -11,6 +11,7 @@ import {
 	miniProgramOptions,
 	sendPerItem,
 	templateDataOf,
+	templateFieldNames,
 	templateFieldsParameter,
 } from '../sending';
 import { templateIdField, templateIdOf } from './fields';
@@ -54,12 +55,18 @@ interface SendOptions {
  * minutes, so the node may repeat a send whose answer was lost: WeChat delivers it once.
  */
 export const executeBatch: BatchOperationExecute = async function (itemIndexes, client, continueOnFail) {
+	// Only "Map Automatically" without the editor's schema needs the template list.
+	const fieldNamesOf = templateFieldNames(async () => {
+		const response = await client.request<{ template_list?: IDataObject[] }>({ method: 'GET', path: '/cgi-bin/template/get_all_private_template' }, itemIndexes[0]);
+		return response.template_list ?? [];
+	}, 'template_id');
 	return await sendPerItem(this, itemIndexes, continueOnFail, async (itemIndex) => {
+		const templateId = templateIdOf(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions;
 		const message: IDataObject = {
 			touser: openidOf(this, itemIndex),
-			template_id: templateIdOf(this, itemIndex),
-			data: templateDataOf(this, itemIndex, 'templateData'),
+			template_id: templateId,
+			data: await templateDataOf(this, itemIndex, 'templateData', templateId, fieldNamesOf),
 		};
 		const url = String(options.url ?? '').trim();
 		if (url) message.url = url;
