@@ -38,8 +38,9 @@ async function main() {
 		// the pushes (Safe Mode).
 		const push = pushCredential('wechatDemoPush01', 'WeChat simulator push (demo)', sim, 'safe', baseUrl);
 		const replies = exampleWorkflow('wechat-welcome-and-reply.json', 'wechatDemoTrig01', push);
+		const notices = exampleWorkflow('wechat-template-to-followers.json', 'wechatDemoTmpl01', credential).workflow;
 		await instance.importCredentials([push]);
-		await instance.importWorkflows([workflow, replies.workflow]);
+		await instance.importWorkflows([workflow, replies.workflow, notices]);
 		await activate(instance, [replies.workflow.id]);
 
 		if (ui) {
@@ -87,6 +88,8 @@ async function main() {
 		);
 		if (received.length !== FOLLOWERS || new Set(received).size !== FOLLOWERS) throw new Error('not every follower arrived exactly once');
 
+		await templateDemo(instance, install, sim, notices);
+
 		await triggerDemo(instance, install, sim, replies, workDir);
 	} finally {
 		await sim.stop();
@@ -99,7 +102,32 @@ function exampleWorkflow(file, id, credential) {
 	const workflow = { ...JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8')), id, active: false };
 	for (const node of workflow.nodes) if (node.credentials) node.credentials.weChatOfficialAccountApi = { id: credential.id, name: credential.name };
 	const trigger = workflow.nodes.find((node) => node.webhookId);
-	return { workflow, path: `${trigger.webhookId}/webhook` };
+	return { workflow, path: trigger ? `${trigger.webhookId}/webhook` : undefined };
+}
+
+/** The example "template message to followers": every message delivered once, counted by the simulator. */
+async function templateDemo(instance, install, sim, notices) {
+	const before = sim.callCount('/cgi-bin/message/template/send');
+	const result = await instance.execute(notices.id);
+	if (result.code !== 0 || !result.run) {
+		console.error(JSON.stringify(runError(result.run) ?? result.stderr.slice(-2000), null, 2));
+		throw new Error('the template example failed');
+	}
+	const sent = nodeOutput(result.run, 'Send order shipped');
+	const delivered = sim.messaging.deliveryCounts();
+	const run = result.run.data.resultData.runData['Send order shipped'][0];
+	console.log(
+		[
+			`${install.label}: workflow "${notices.name}" (examples/)`,
+			`  messages sent        ${sent.filter((item) => item.json.msgid).length} of ${sent.length} items, 5 in flight`,
+			`  followers reached    ${delivered.size}, each exactly once: ${[...delivered.values()].every((count) => count === 1)}`,
+			`  template/send calls  ${sim.callCount('/cgi-bin/message/template/send') - before}`,
+			`  node time            ${run.executionTime} ms`,
+			`  first item           ${JSON.stringify(sent[0]?.json)}`,
+			'',
+		].join('\n'),
+	);
+	if (delivered.size !== sent.length || [...delivered.values()].some((count) => count !== 1)) throw new Error('a template message was lost or doubled');
 }
 
 /** n8n as a server with the trigger workflow active; pushes as WeChat sends them, replies read back. */
