@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { createApiClient } from '../transport/request';
-import { noticeTemplates, privateTemplates } from './templates';
+import { noticeTemplates, privateTemplates } from '../actions/templates';
 
 /** The account's tags for the Tag dropdown: "VIP (1,234 followers)" → its ID. */
 export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -16,7 +16,7 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
 
 /** The account's private templates for the Template dropdown: "Order shipped" → its ID. */
 export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const templates = await privateTemplates(this);
+	const templates = await privateTemplates(await createApiClient(this));
 	return templates.map((template) => ({
 		name: String(template.title || template.template_id),
 		value: String(template.template_id),
@@ -26,7 +26,7 @@ export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePr
 
 /** The subscription-notice templates for the Template dropdown of Subscription Notice → Send. */
 export async function getNoticeTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const templates = await noticeTemplates(this);
+	const templates = await noticeTemplates(await createApiClient(this));
 	return templates.map((template) => ({
 		name: String(template.title || template.priTmplId),
 		value: String(template.priTmplId),

@@ -1,19 +1,19 @@
 import type { IDataObject, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import { placeholdersOf } from '../actions/sending';
-import { noticeTemplates, privateTemplates } from './templates';
+import { noticeTemplates, placeholdersOf, privateTemplates } from '../actions/templates';
+import { createApiClient } from '../transport/request';
 
 /** The fields of the chosen template message, read from its content: {{first.DATA}} → "first". */
 export async function getTemplateFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	const templateId = String(this.getNodeParameter('templateId', '') ?? '');
-	const template = (await privateTemplates(this)).find((candidate) => candidate.template_id === templateId);
+	const template = (await privateTemplates(await createApiClient(this))).find((candidate) => candidate.template_id === templateId);
 	return fieldsOf(template, 'Template Message → Get Templates');
 }
 
 /** The fields of the chosen subscription-notice template: {{thing1.DATA}} → "thing1". */
 export async function getNoticeFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	const templateId = String(this.getNodeParameter('templateId', '') ?? '');
-	const template = (await noticeTemplates(this)).find((candidate) => candidate.priTmplId === templateId);
+	const template = (await noticeTemplates(await createApiClient(this))).find((candidate) => candidate.priTmplId === templateId);
 	return fieldsOf(template, 'Subscription Notice → Get Templates');
 }
 

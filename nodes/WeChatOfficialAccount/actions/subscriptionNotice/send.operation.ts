@@ -1,10 +1,10 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { openidField, openidOf } from '../../helpers/openids';
+import { openidField } from '../../helpers/openids';
 import type { BatchOperationExecute } from '../node.type';
-import { messagesInFlightOption, miniProgramOf, miniProgramOptions, sendPerItem, templateDataOf, templateFieldNames, templateFieldsParameter } from '../sending';
-import { templateIdField, templateIdOf } from '../templateMessage/fields';
+import { messagesInFlightOption, miniProgramOptions, sendPerItem } from '../sending';
+import { noticeTemplates, templateFieldNames, templateFieldsParameter, templatedMessageOf, templateIdField } from '../templates';
 
 const properties: INodeProperties[] = [
 	openidField('The follower who accepted the notice, e.g. {{ $json.openid }} from the trigger’s subscribe_msg_popup_event'),
@@ -39,22 +39,11 @@ export const description = updateDisplayOptions({ show: { resource: ['subscripti
  */
 export const executeBatch: BatchOperationExecute = async function (itemIndexes, client, continueOnFail) {
 	// Only "Map Automatically" without the editor's schema needs the template list.
-	const fieldNamesOf = templateFieldNames(async () => {
-		const response = await client.request<{ data?: IDataObject[] }>({ method: 'GET', path: '/wxaapi/newtmpl/gettemplate' }, itemIndexes[0]);
-		return response.data ?? [];
-	}, 'priTmplId');
+	const fieldNamesOf = templateFieldNames(async () => await noticeTemplates(client, itemIndexes[0]), 'priTmplId');
 	return await sendPerItem(this, itemIndexes, continueOnFail, async (itemIndex) => {
-		const templateId = templateIdOf(this, itemIndex);
-		const options = this.getNodeParameter('options', itemIndex, {}) as { page?: string; miniProgramAppId?: string; miniProgramPagePath?: string };
-		const body: IDataObject = {
-			touser: openidOf(this, itemIndex),
-			template_id: templateId,
-			data: await templateDataOf(this, itemIndex, 'noticeData', templateId, fieldNamesOf),
-		};
-		const page = String(options.page ?? '').trim();
+		const body = await templatedMessageOf(this, itemIndex, 'noticeData', fieldNamesOf);
+		const page = String((this.getNodeParameter('options', itemIndex, {}) as { page?: string }).page ?? '').trim();
 		if (page) body.page = page;
-		const miniprogram = miniProgramOf(options);
-		if (miniprogram) body.miniprogram = miniprogram;
 		await client.request({ method: 'POST', path: '/cgi-bin/message/subscribe/bizsend', body, repeat: 'once' }, itemIndex);
 		return { openid: body.touser, template_id: body.template_id, sent: true };
 	});

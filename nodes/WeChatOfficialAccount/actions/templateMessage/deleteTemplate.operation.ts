@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import type { OperationExecute } from '../node.type';
-import { templateIdField, templateIdOf } from './fields';
+import { templateIdField, templateIdOf } from '../templates';
 
 export const description = updateDisplayOptions({ show: { resource: ['templateMessage'], operation: ['deleteTemplate'] } }, [templateIdField] as INodeProperties[]);
 

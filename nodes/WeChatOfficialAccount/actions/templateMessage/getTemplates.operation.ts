@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import type { OperationExecute } from '../node.type';
-import { placeholdersOf } from '../sending';
+import { placeholdersOf } from '../templates';
 
 export const description = updateDisplayOptions({ show: { resource: ['templateMessage'], operation: ['getTemplates'] } }, [] as INodeProperties[]);
 

@@ -1,20 +1,10 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { openidField, openidOf } from '../../helpers/openids';
+import { openidField } from '../../helpers/openids';
 import type { BatchOperationExecute } from '../node.type';
-import {
-	idempotencyKeyOf,
-	idempotencyKeyOption,
-	messagesInFlightOption,
-	miniProgramOf,
-	miniProgramOptions,
-	sendPerItem,
-	templateDataOf,
-	templateFieldNames,
-	templateFieldsParameter,
-} from '../sending';
-import { templateIdField, templateIdOf } from './fields';
+import { idempotencyKeyOf, idempotencyKeyOption, messagesInFlightOption, miniProgramOptions, sendPerItem } from '../sending';
+import { privateTemplates, templateFieldNames, templateFieldsParameter, templatedMessageOf, templateIdField } from '../templates';
 
 const properties: INodeProperties[] = [
 	openidField('The follower to send to, e.g. {{ $json.openid }} after Follower → Get Many or the trigger'),
@@ -44,34 +34,17 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['templateMessage'], operation: ['send'] } }, properties);
 
-interface SendOptions {
-	url?: string;
-	miniProgramAppId?: string;
-	miniProgramPagePath?: string;
-}
-
 /**
  * One template message per input item. Each carries a `client_msg_id` WeChat honours for 10
  * minutes, so the node may repeat a send whose answer was lost: WeChat delivers it once.
  */
 export const executeBatch: BatchOperationExecute = async function (itemIndexes, client, continueOnFail) {
 	// Only "Map Automatically" without the editor's schema needs the template list.
-	const fieldNamesOf = templateFieldNames(async () => {
-		const response = await client.request<{ template_list?: IDataObject[] }>({ method: 'GET', path: '/cgi-bin/template/get_all_private_template' }, itemIndexes[0]);
-		return response.template_list ?? [];
-	}, 'template_id');
+	const fieldNamesOf = templateFieldNames(async () => await privateTemplates(client, itemIndexes[0]), 'template_id');
 	return await sendPerItem(this, itemIndexes, continueOnFail, async (itemIndex) => {
-		const templateId = templateIdOf(this, itemIndex);
-		const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions;
-		const message: IDataObject = {
-			touser: openidOf(this, itemIndex),
-			template_id: templateId,
-			data: await templateDataOf(this, itemIndex, 'templateData', templateId, fieldNamesOf),
-		};
-		const url = String(options.url ?? '').trim();
+		const message = await templatedMessageOf(this, itemIndex, 'templateData', fieldNamesOf);
+		const url = String((this.getNodeParameter('options', itemIndex, {}) as { url?: string }).url ?? '').trim();
 		if (url) message.url = url;
-		const miniprogram = miniProgramOf(options);
-		if (miniprogram) message.miniprogram = miniprogram;
 		const clientMsgId = idempotencyKeyOf(this, itemIndex, message);
 		const response = await client.request<{ msgid?: number }>(
 			{ method: 'POST', path: '/cgi-bin/message/template/send', body: { ...message, client_msg_id: clientMsgId }, repeat: 'keyed' },
