@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { createHash } from 'crypto';
 
+import { isCancelled } from '../transport/request';
 import type { SendOutcome } from '../transport/sendEach';
 import { DEFAULT_MESSAGES_IN_FLIGHT, sendEach } from '../transport/sendEach';
 
@@ -75,7 +76,7 @@ export async function sendPerItem(
 				if (openid && error.context && error.context.openid === undefined) error.context.openid = openid;
 				throw error;
 			}),
-		isCancelled: () => context.getExecutionCancelSignal?.()?.aborted === true,
+		isCancelled: () => isCancelled(context),
 	});
 }
 

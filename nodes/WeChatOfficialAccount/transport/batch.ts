@@ -1,5 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { appendDescription } from './sendEach';
+
 /** One value sent in a batch call (an OpenID) and the input item it came from. */
 export interface BatchEntry {
 	id: string;
@@ -100,7 +102,7 @@ export async function sendInChunks<R>(calls: ChunkedCalls<R>): Promise<Array<Bat
 /** Names the OpenID and the input item WeChat refused. */
 function blameOpenid<E extends NodeApiError | NodeOperationError>(error: E, entry: BatchEntry): E {
 	const note = `The OpenID is ${entry.id}, from input item ${entry.itemIndex + 1}.`;
-	error.description = error.description ? `${error.description} ${note}` : note;
+	appendDescription(error, note);
 	error.context.itemIndex = entry.itemIndex;
 	error.context.openid = entry.id;
 	return error;

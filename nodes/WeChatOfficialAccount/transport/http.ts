@@ -25,7 +25,7 @@ export type HttpAnswer = { json: IDataObject } | { file: DownloadedFile };
  * The multipart body for an upload, built by hand: n8n's lint allows no form-data import, and
  * a Buffer body with its Content-Type goes through n8n's request helper unchanged.
  */
-export function multipartBody(file: UploadedFile, boundary: string): { body: Buffer; contentType: string } {
+function multipartBody(file: UploadedFile, boundary: string): { body: Buffer; contentType: string } {
 	const parts: Buffer[] = [];
 	for (const [name, value] of Object.entries(file.fields ?? {})) {
 		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"\r\n\r\n${value}\r\n`, 'utf8'));
@@ -92,7 +92,7 @@ function toBuffer(body: unknown): Buffer {
 }
 
 /** `attachment; filename="a.jpg"` (WeChat writes "Content-disposition"; headers arrive lowercased). */
-export function fileNameOf(contentDisposition: unknown): string | undefined {
+function fileNameOf(contentDisposition: unknown): string | undefined {
 	if (typeof contentDisposition !== 'string') return undefined;
 	const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(contentDisposition);
 	return match?.[1] ? utf8Name(decodeURIComponentSafe(match[1].trim())) : undefined;

@@ -317,7 +317,8 @@ export function msUntilNextMinute(now: number): number {
 	return 60_000 - (now % 60_000) + 1_000;
 }
 
-function isCancelled(context: ApiContext): boolean {
+/** Whether the user stopped the execution (the editor filling a dropdown cannot be stopped). */
+export function isCancelled(context: ApiContext): boolean {
 	return 'getExecutionCancelSignal' in context && context.getExecutionCancelSignal?.()?.aborted === true;
 }
 

@@ -103,7 +103,7 @@ function sentStateOf(outcome: SendOutcome | { itemIndex: number; notSent: true }
 }
 
 /** "Sent: items 1–36 and 38 (37 of 100). Not sent: items 37 and 39–100." with 1-based item numbers. */
-export function deliverySummary(outcomes: Array<SendOutcome | { itemIndex: number; notSent: true }>): string {
+function deliverySummary(outcomes: Array<SendOutcome | { itemIndex: number; notSent: true }>): string {
 	const groups: Record<'sent' | 'unknown' | 'not sent', number[]> = { sent: [], unknown: [], 'not sent': [] };
 	for (const outcome of outcomes) groups[sentStateOf(outcome)].push(outcome.itemIndex + 1);
 	const parts = [`Sent: ${rangesOf(groups.sent)} (${groups.sent.length} of ${outcomes.length}).`];
@@ -129,7 +129,8 @@ function rangesOf(numbers: number[]): string {
 	return `${numbers.length === 1 ? 'item' : 'items'} ${list}`;
 }
 
-function appendDescription(error: Error, text: string): void {
+/** Adds a sentence to an error's description (what the user reads under the message). */
+export function appendDescription(error: Error, text: string): void {
 	const withDescription = error as Error & { description?: string | null };
 	withDescription.description = withDescription.description ? `${withDescription.description} ${text}` : text;
 }

@@ -4,15 +4,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { parseOpenids } from '../../helpers/openids';
 import type { SendOutcome, RunStop } from '../../transport/sendEach';
-import { settleRun, stopFor } from '../../transport/sendEach';
+import { appendDescription, settleRun, stopFor } from '../../transport/sendEach';
 import type { BatchOperationExecute } from '../node.type';
 import { derivedKey, idempotencyKeyOption, ownIdempotencyKeyOf } from '../sending';
 import { tagIdField, tagIdOf } from '../tag/fields';
 import { massContentProperties, massMessageOf } from './content';
 
 /** WeChat's bounds for a mass message to a list of OpenIDs (message/mass/send). */
-export const MIN_LIST_RECIPIENTS = 2;
-export const MAX_LIST_RECIPIENTS = 10_000;
+const MIN_LIST_RECIPIENTS = 2;
+const MAX_LIST_RECIPIENTS = 10_000;
 
 /** 45065: WeChat already has a job with this clientmsgid (the answer carries its msg_id). */
 const ALREADY_SUBMITTED = 45065;
@@ -101,7 +101,7 @@ export const executeBatch: BatchOperationExecute = async function (itemIndexes, 
 			outcomes.set(itemIndex, { itemIndex, error: error as Error });
 		}
 	}
-	refuseSharedKeys.call(this, [...jobs.values()], jobs, outcomes);
+	refuseSharedKeys.call(this, jobs, outcomes);
 	// Without "Continue", an item that cannot be sent stops the run before anything goes out.
 	const refused = [...outcomes.keys()].sort((a, b) => a - b)[0];
 	let stop: RunStop | undefined = refused !== undefined && !continueOnFail ? { itemIndex: refused, quota: false } : undefined;
@@ -123,9 +123,9 @@ export const executeBatch: BatchOperationExecute = async function (itemIndexes, 
  * WeChat runs one job per key: two different messages (or audiences) under one user key would
  * send only the first. Such jobs are refused before anything is sent.
  */
-function refuseSharedKeys(this: ThisParameterType<BatchOperationExecute>, all: MassJob[], jobs: Map<string, MassJob>, outcomes: Map<number, SendOutcome>) {
+function refuseSharedKeys(this: ThisParameterType<BatchOperationExecute>, jobs: Map<string, MassJob>, outcomes: Map<number, SendOutcome>) {
 	const byKey = new Map<string, MassJob[]>();
-	for (const job of all) if (job.ownKey) byKey.set(job.ownKey, [...(byKey.get(job.ownKey) ?? []), job]);
+	for (const job of jobs.values()) if (job.ownKey) byKey.set(job.ownKey, [...(byKey.get(job.ownKey) ?? []), job]);
 	for (const [key, sharing] of byKey) {
 		if (sharing.length < 2) continue;
 		const items = sharing.map((job) => job.itemIndexes[0] + 1).join(', ');
@@ -187,13 +187,16 @@ async function sendJob(this: ThisParameterType<BatchOperationExecute>, job: Mass
 		const clientmsgid = derivedKey({ message: job.body, ownKey: job.ownKey, recipients: chunk });
 		const outcome = await submit(client, job.path, { touser: chunk, ...job.body, clientmsgid }, itemIndex).then(
 			(response) => ({ response }),
-			(error: Error & { description?: string | null }) => ({ error }),
+			(error: Error) => ({ error }),
 		);
 		if ('error' in outcome) {
 			// The requests before this one were submitted: say so, the whole job fails.
 			if (requests.length) {
 				const done = requests.map((request) => request.msg_id).join(', ');
-				outcome.error.description = `${outcome.error.description ?? ''} ${requests.length} of ${chunks.length} requests of this list were submitted before (msg_id ${done}); running the same OpenIDs again within 24 hours submits only the others.`.trim();
+				appendDescription(
+					outcome.error,
+					`${requests.length} of ${chunks.length} requests of this list were submitted before (msg_id ${done}); running the same OpenIDs again within 24 hours submits only the others.`,
+				);
 			}
 			throw outcome.error;
 		}

@@ -149,7 +149,7 @@ export async function fileToUpload(
 }
 
 /** A file WeChat answered with, as an output item: the file in `propertyName`, what it is in json. */
-export async function fileItem(
+async function fileItem(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	mediaId: string,
@@ -163,9 +163,20 @@ export async function fileItem(
 	return { json, binary: { [propertyName]: binary }, pairedItem: { item: itemIndex } };
 }
 
-/** WeChat's JSON answer without errcode/errmsg (a success may carry errcode 0): the item's json. */
-export function withoutStatus(json: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(json).filter(([key]) => key !== 'errcode' && key !== 'errmsg'));
+/**
+ * The output item of a media read: the file in `propertyName` when WeChat answered with one, else
+ * WeChat's JSON (videos, articles) without errcode/errmsg, both with the media_id asked for.
+ */
+export async function mediaItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	mediaId: string,
+	answer: { file: DownloadedFile } | { json: IDataObject },
+	propertyName: string,
+): Promise<INodeExecutionData> {
+	if ('file' in answer) return await fileItem(context, itemIndex, mediaId, answer.file, propertyName);
+	const json = Object.fromEntries(Object.entries(answer.json).filter(([key]) => key !== 'errcode' && key !== 'errmsg'));
+	return { json: { media_id: mediaId, ...json }, pairedItem: { item: itemIndex } };
 }
 
 /** "bmp, png, jpeg, jpg or gif" */

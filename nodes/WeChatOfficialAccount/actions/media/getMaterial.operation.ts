@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import type { OperationExecute } from '../node.type';
-import { fileItem, mediaIdField, mediaIdOf, outputFieldOf, outputFileOptions, withoutStatus } from './fields';
+import { mediaIdField, mediaIdOf, mediaItem, outputFieldOf, outputFileOptions } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['media'], operation: ['getMaterial'] } }, [
 	{ ...mediaIdField, description: 'The media_id of permanent material (from Add Material or Get Many)' },
@@ -16,9 +16,5 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 	const mediaId = mediaIdOf(this, itemIndex);
 	const propertyName = outputFieldOf(this, itemIndex);
 	const answer = await client.download({ method: 'POST', path: '/cgi-bin/material/get_material', body: { media_id: mediaId } }, itemIndex);
-	if ('file' in answer) {
-		output.push(await fileItem(this, itemIndex, mediaId, answer.file, propertyName));
-		return;
-	}
-	output.push({ json: { media_id: mediaId, ...withoutStatus(answer.json) }, pairedItem: { item: itemIndex } });
+	output.push(await mediaItem(this, itemIndex, mediaId, answer, propertyName));
 };
