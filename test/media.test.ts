@@ -374,7 +374,7 @@ describe('Media → Add Material, Get Material, Delete Material (permanent)', ()
 		fixture.sim.injectFault('/cgi-bin/material/get_material', { errcode: 40007, errmsg: 'invalid media_id rid: 6789-abc' });
 		const error = await errorOf(() => fixture.run('media.getMaterial', { mediaId: SEEDED_THUMB_MEDIA_ID }));
 		expect(error.message).toBe('WeChat does not know this media ID (WeChat errcode 40007)');
-		expect(error.description).toContain('Upload the file again');
+		expect(error.description).toContain('upload the file again (Media → Upload)');
 		expect(error.description).toContain('6789-abc');
 	});
 

@@ -1,15 +1,22 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as analytics from './actions/analytics';
 import * as blacklist from './actions/blacklist';
+import * as comment from './actions/comment';
 import * as customerServiceMessage from './actions/customerServiceMessage';
+import * as draft from './actions/draft';
 import * as follower from './actions/follower';
 import * as massMessage from './actions/massMessage';
 import * as media from './actions/media';
+import * as menu from './actions/menu';
 import * as message from './actions/message';
+import * as publication from './actions/publication';
+import * as qrCode from './actions/qrCode';
 import * as quota from './actions/quota';
 import { router } from './actions/router';
 import * as methods from './methods';
+import * as shortLink from './actions/shortLink';
 import * as subscriptionNotice from './actions/subscriptionNotice';
 import * as tag from './actions/tag';
 import * as templateMessage from './actions/templateMessage';
@@ -35,13 +42,20 @@ export class WeChatOfficialAccount implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Analytics', value: 'analytics' },
 					{ name: 'Blacklist', value: 'blacklist' },
+					{ name: 'Comment', value: 'comment' },
 					{ name: 'Customer Service Message', value: 'customerServiceMessage' },
+					{ name: 'Draft', value: 'draft' },
 					{ name: 'Follower', value: 'follower' },
 					{ name: 'Mass Message', value: 'massMessage' },
 					{ name: 'Media', value: 'media' },
+					{ name: 'Menu', value: 'menu' },
 					{ name: 'Message', value: 'message' },
+					{ name: 'Publication', value: 'publication' },
+					{ name: 'QR Code', value: 'qrCode' },
 					{ name: 'Quota', value: 'quota' },
+					{ name: 'Short Link', value: 'shortLink' },
 					{ name: 'Subscription Notice', value: 'subscriptionNotice' },
 					{ name: 'Tag', value: 'tag' },
 					{ name: 'Template Message', value: 'templateMessage' },
@@ -58,6 +72,13 @@ export class WeChatOfficialAccount implements INodeType {
 			...massMessage.description,
 			...subscriptionNotice.description,
 			...media.description,
+			...draft.description,
+			...publication.description,
+			...comment.description,
+			...menu.description,
+			...qrCode.description,
+			...shortLink.description,
+			...analytics.description,
 		],
 	};
 

@@ -79,7 +79,14 @@ export type Operation = `${
 	| 'customerServiceMessage'
 	| 'massMessage'
 	| 'subscriptionNotice'
-	| 'media'}.${string}`;
+	| 'media'
+	| 'draft'
+	| 'publication'
+	| 'comment'
+	| 'menu'
+	| 'qrCode'
+	| 'shortLink'
+	| 'analytics'}.${string}`;
 
 /** Input items carrying one OpenID each, as Follower → Get Many outputs them. */
 export function openidItems(openids: readonly string[]): INodeExecutionData[] {

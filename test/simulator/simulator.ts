@@ -12,12 +12,17 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { SimulatedAccount, cursorPage } from './account';
+import { SimulatedAnalytics } from './analytics';
+import { SimulatedComments } from './comments';
+import { SimulatedContent } from './content';
 import { SimulatedMedia } from './media';
+import { SimulatedMenus } from './menus';
 import { SimulatedMessaging } from './messaging';
+import { SimulatedQrCodes } from './qrcodes';
 import type { UploadedFile } from './wire';
-import { FileReply, headerFileName, isMultipart, parseMultipart } from './wire';
+import { FileReply, HttpStatusReply, headerFileName, isMultipart, parseMultipart } from './wire';
 
-export { FileReply } from './wire';
+export { FileReply, HttpStatusReply } from './wire';
 
 export type EndShape =
 	/** real servers: the last data page echoes its last OpenID, the next call returns count 0 without data */
@@ -115,6 +120,16 @@ export class WeChatSimulator {
 	readonly media: SimulatedMedia;
 	/** template, customer-service, mass and subscription messages, and what was delivered */
 	readonly messaging: SimulatedMessaging;
+	/** comments on published articles */
+	readonly comments: SimulatedComments;
+	/** drafts and publications */
+	readonly content: SimulatedContent;
+	/** the menu and conditional menus */
+	readonly menus: SimulatedMenus;
+	/** QR codes and short links */
+	readonly qrcodes: SimulatedQrCodes;
+	/** datacube analytics */
+	readonly analytics: SimulatedAnalytics;
 
 	private followers: string[] = [];
 	private followerIndex = new Map<string, number>();
@@ -154,6 +169,16 @@ export class WeChatSimulator {
 			rid,
 			successfulCalls: (path) => this.successCounts.get(path) ?? 0,
 		});
+		const clock = { now: () => this.now(), rid };
+		this.comments = new SimulatedComments(clock);
+		this.content = new SimulatedContent({ ...clock, media: this.media, comments: this.comments });
+		this.menus = new SimulatedMenus({
+			account: this.account,
+			followers: () => ({ ids: this.followers, indexOf: (id) => this.followerIndex.get(id) }),
+			rid,
+		});
+		this.qrcodes = new SimulatedQrCodes(clock);
+		this.analytics = new SimulatedAnalytics(clock);
 	}
 
 	now(): number {
@@ -338,6 +363,12 @@ export class WeChatSimulator {
 			return;
 		}
 		if (answer instanceof FileReply) return this.sendFile(res, entry, answer);
+		if (answer instanceof HttpStatusReply) {
+			// A page answer, not the API's JSON (showqrcode with an unknown ticket: 404).
+			res.writeHead(answer.status, { 'Content-Type': 'text/html' });
+			res.end(`<html><body>${answer.status}</body></html>`);
+			return;
+		}
 		this.reply(res, entry, answer);
 	}
 
@@ -349,6 +380,9 @@ export class WeChatSimulator {
 				return this.stableTokenEndpoint(body);
 			case '/cgi-bin/user/get':
 				return this.withToken(query, () => this.userGet(query.next_openid ?? ''));
+			case '/cgi-bin/showqrcode':
+				// A public page on mp.weixin.qq.com: no access token.
+				return this.qrcodes.image(query);
 			case '/cgi-bin/get_api_domain_ip':
 				return this.withToken(query, () => ({ ip_list: ['101.226.103.0/25', '101.226.233.128/25'] }));
 			default:
@@ -357,7 +391,12 @@ export class WeChatSimulator {
 					() =>
 						this.account.route(path, query, body, this.endShape) ??
 						this.messaging.route(path, body) ??
-						this.media.route(path, query, body, files) ?? { errcode: 404, errmsg: `invalid url domain rid: ${rid()}` },
+						this.media.route(path, query, body, files) ??
+						this.content.route(path, body) ??
+						this.comments.route(path, body) ??
+						this.menus.route(path, query, body) ??
+						this.qrcodes.route(path, body) ??
+						this.analytics.route(path, body) ?? { errcode: 404, errmsg: `invalid url domain rid: ${rid()}` },
 				);
 		}
 	}

@@ -103,3 +103,8 @@ function dispositionParam(disposition: string, param: string): string | undefine
 export function headerFileName(fileName: string): string {
 	return Buffer.from(fileName.replace(/["\r\n]/g, '_'), 'utf8').toString('latin1');
 }
+
+/** An HTTP error page instead of an API answer (public pages such as showqrcode). */
+export class HttpStatusReply {
+	constructor(readonly status: number) {}
+}

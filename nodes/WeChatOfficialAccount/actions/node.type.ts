@@ -41,5 +41,12 @@ export type WeChatOfficialAccountType = {
 	customerServiceMessage: 'send' | 'typing';
 	massMessage: 'send' | 'preview' | 'getStatus' | 'delete' | 'getSpeed' | 'setSpeed';
 	subscriptionNotice: 'send' | 'getTemplates';
+	draft: 'create' | 'get' | 'update' | 'delete' | 'getAll' | 'count';
+	publication: 'publish' | 'getStatus' | 'getAll' | 'getArticle' | 'delete';
+	comment: 'open' | 'close' | 'getAll' | 'elect' | 'unelect' | 'delete' | 'reply' | 'deleteReply';
+	menu: 'create' | 'get' | 'getCurrent' | 'delete' | 'createConditional' | 'deleteConditional' | 'tryMatch';
+	qrCode: 'create' | 'getImage';
+	shortLink: 'create' | 'resolve';
+	analytics: 'getFollowerGrowth' | 'getFollowerTotals' | 'getArticleSummary' | 'getArticleTotals' | 'getArticleReads' | 'getArticleShares' | 'getMessageStats' | 'getApiStats';
 	media: 'upload' | 'download' | 'addMaterial' | 'getMaterial' | 'deleteMaterial' | 'getMaterials' | 'countMaterials' | 'uploadArticleImage';
 };

@@ -6,7 +6,14 @@ import * as blacklist from './blacklist';
 import * as customerServiceMessage from './customerServiceMessage';
 import * as follower from './follower';
 import * as massMessage from './massMessage';
+import * as analytics from './analytics';
+import * as comment from './comment';
+import * as draft from './draft';
 import * as media from './media';
+import * as menu from './menu';
+import * as publication from './publication';
+import * as qrCode from './qrCode';
+import * as shortLink from './shortLink';
 import * as message from './message';
 import type { OperationModule, WeChatOfficialAccountType } from './node.type';
 import * as quota from './quota';
@@ -25,6 +32,13 @@ const operations: { [R in keyof WeChatOfficialAccountType]: Record<WeChatOfficia
 	massMessage,
 	subscriptionNotice,
 	media,
+	draft,
+	publication,
+	comment,
+	menu,
+	qrCode,
+	shortLink,
+	analytics,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

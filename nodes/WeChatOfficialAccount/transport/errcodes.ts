@@ -5,6 +5,8 @@
  * Shared by the credential (token endpoint) and the node transport (business calls).
  */
 
+import { explainContentErrcode } from './contentErrcodes';
+
 export type ErrcodeReaction =
 	/** transient server trouble: retry with bounded exponential back-off */
 	| 'retry'
@@ -246,8 +248,8 @@ function explain(
 				description: 'The same mass message (same Idempotency Key) was submitted less than a minute ago. Wait a minute and run the node again: WeChat then answers with the job it already has.',
 			};
 		default: {
-			const messaging = explainMessagingErrcode(errcode);
-			if (messaging) return { reaction: 'fail', ...messaging };
+			const known = explainMessagingErrcode(errcode) ?? explainContentErrcode(errcode);
+			if (known) return { reaction: 'fail', ...known };
 			return explainOther(errcode, errmsg);
 		}
 	}
@@ -289,7 +291,7 @@ function explainMessagingErrcode(errcode: number): { message: string; descriptio
 		case 40007:
 			return {
 				message: 'WeChat does not know this media ID',
-				description: 'Temporary media expire 3 days after upload, and each media ID belongs to one account. Upload the file again (Media → Upload) and use the new media ID.',
+				description: 'Temporary media expire 3 days after upload, and each media ID belongs to one account. Drafts (thumbnails) and menus need permanent material (Media → Add Material); for messages, upload the file again (Media → Upload) and use the new media ID.',
 			};
 		case 40004:
 			return { message: 'WeChat refused the media type', description: 'Choose image, voice, video or thumb.' };

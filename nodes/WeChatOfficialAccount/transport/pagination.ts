@@ -158,3 +158,45 @@ function withProgress(error: unknown, progress: CursorListProgress, pull: Cursor
 	});
 	return error;
 }
+
+/** One page of an offset list: its entries and the list's total as WeChat reports it. */
+export interface OffsetPage<T> {
+	entries: readonly T[];
+	total: number;
+}
+
+export interface OffsetListPull<T> {
+	/** the page of at most `count` entries starting at `offset` */
+	fetchPage(offset: number, count: number): Promise<OffsetPage<T>>;
+	/** WeChat's largest page for this list (20 for material, drafts and publications, 50 for comments) */
+	pageSize: number;
+	/** stop as soon as this many entries were emitted; undefined pulls the whole list */
+	limit?: number;
+	/** where to start, 0 by default */
+	startOffset?: number;
+	emit(entries: T[]): void | Promise<void>;
+}
+
+/**
+ * Walks an offset list (material, drafts, publications, comments): pages of `pageSize` from
+ * `offset`, asking for no more than the limit needs. It ends at the total WeChat reports, on an
+ * empty page, at the limit, or after total / pageSize + 2 pages, so entries added or removed
+ * meanwhile cannot make it loop. Returns how many entries it emitted.
+ */
+export async function pullOffsetList<T>(pull: OffsetListPull<T>): Promise<number> {
+	let offset = pull.startOffset ?? 0;
+	let emitted = 0;
+	let maxPages: number | undefined;
+	for (let page = 1; ; page++) {
+		const count = pull.limit === undefined ? pull.pageSize : Math.min(pull.pageSize, pull.limit - emitted);
+		const { entries, total } = await pull.fetchPage(offset, count);
+		maxPages ??= Math.floor(total / pull.pageSize) + 2;
+		const wanted = pull.limit === undefined ? entries : entries.slice(0, pull.limit - emitted);
+		if (wanted.length > 0) await pull.emit([...wanted]);
+		emitted += wanted.length;
+		offset += entries.length;
+		if (entries.length === 0 || (pull.limit !== undefined && emitted >= pull.limit) || offset >= total || page >= maxPages) {
+			return emitted;
+		}
+	}
+}

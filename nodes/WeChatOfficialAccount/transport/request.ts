@@ -13,7 +13,7 @@ import { redactSecrets } from '../helpers/redact';
 import { explainErrcode } from './errcodes';
 import type { DownloadedFile, HttpAnswer, UploadedFile } from './http';
 import { answerOfDownload, httpOptionsFor, transportFailureOf } from './http';
-import { CREDENTIAL_TYPE, apiBaseUrl, hostOf, isStoredTokenUsable, tokenFailureOf } from './token';
+import { CREDENTIAL_TYPE, apiBaseUrl, hostOf, isStoredTokenUsable, mpBaseUrl, tokenFailureOf } from './token';
 
 /** Retries of one call after errcode -1, HTTP 5xx or a dropped connection. */
 export const MAX_TRANSIENT_RETRIES = 4;
@@ -46,6 +46,11 @@ export interface WeChatApiRequest {
 	acceptErrcodes?: number[];
 	/** for calls that are not `safe`: what may have happened, e.g. "The material may have been added" */
 	mayHaveHappened?: string;
+	/**
+	 * `mp`: a public page of mp.weixin.qq.com (the QR code image), called without the access
+	 * token, which must never leave for another host. A custom API server serves it itself.
+	 */
+	site?: 'api' | 'mp';
 }
 
 export interface WeChatApiClient {
@@ -122,6 +127,11 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 	async function send(request: WeChatApiRequest, download: boolean, sentWith: { data?: ICredentialDataDecryptedObject }): Promise<HttpAnswer> {
 		const data = credentials;
 		sentWith.data = data;
+		const boundary = `n8nWeChat${randomBytes(12).toString('hex')}`;
+		if (request.site === 'mp') {
+			const options = httpOptionsFor(`${mpBaseUrl(credentials)}${request.path}`, request.method, { qs: request.qs, download, boundary });
+			return answerOf((await context.helpers.httpRequest(options)) as unknown, download);
+		}
 		// Passing the credential data explicitly lets this client decide when n8n refreshes the
 		// token: an empty expirable `accessToken` makes n8n run preAuthentication and store the
 		// result, which it also writes back into this object.
@@ -133,7 +143,7 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 				body: request.body,
 				upload: request.upload,
 				download,
-				boundary: `n8nWeChat${randomBytes(12).toString('hex')}`,
+				boundary,
 			}),
 			{
 				credentialsDecrypted: {
@@ -144,11 +154,7 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 				},
 			},
 		).finally(() => knownSecrets.add(data.accessToken))) as unknown;
-		const answer = download ? answerOfDownload(response as { body?: unknown; headers?: Record<string, unknown> }) : response;
-		if (typeof answer !== 'object' || answer === null) {
-			throw new UnexpectedBody(typeof answer === 'string' ? answer.slice(0, 200) : String(answer));
-		}
-		return download ? (answer as HttpAnswer) : { json: answer as IDataObject };
+		return answerOf(response, download);
 	}
 
 	async function call(request: WeChatApiRequest, itemIndex: number, download: boolean): Promise<HttpAnswer> {
@@ -168,7 +174,7 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 		let transientRetries = 0;
 		let minuteWaits = 0;
 		let tokenRenewed = false;
-		const where = `${request.method} ${hostOf(baseUrl)}${request.path}`;
+		const where = `${request.method} ${hostOf(request.site === 'mp' ? mpBaseUrl(credentials) : baseUrl)}${request.path}`;
 
 		const backOff = async (reason: string): Promise<boolean> => {
 			if (transientRetries >= MAX_TRANSIENT_RETRIES || isCancelled(context)) return false;
@@ -289,6 +295,15 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 	}
 
 	return { request, download, redact };
+}
+
+/** A parsed answer: WeChat's JSON, or (for downloads) the file or the JSON WeChat sent instead. */
+function answerOf(response: unknown, download: boolean): HttpAnswer {
+	const answer = download ? answerOfDownload(response as { body?: unknown; headers?: Record<string, unknown> }) : response;
+	if (typeof answer !== 'object' || answer === null) {
+		throw new UnexpectedBody(typeof answer === 'string' ? answer.slice(0, 200) : String(answer));
+	}
+	return download ? (answer as HttpAnswer) : { json: answer as IDataObject };
 }
 
 /**

@@ -46,6 +46,14 @@ export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string 
 }
 
 /**
+ * Where WeChat's public pages are (the QR code image, `cgi-bin/showqrcode`): mp.weixin.qq.com
+ * for every official API server; a custom server (a gateway) is expected to forward them too.
+ */
+export function mpBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return credentials.apiDomain === 'custom' ? apiBaseUrl(credentials) : 'https://mp.weixin.qq.com';
+}
+
+/**
  * n8n does not clear hidden fields when a user edits a credential, so a token remembers what it
  * was issued for: a changed AppID, AppSecret or server makes the stored token unusable. Only a
  * truncated hash is kept, next to the secret it is derived from, inside the encrypted credential.

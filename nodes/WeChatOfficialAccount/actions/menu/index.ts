@@ -1,0 +1,21 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../node.type';
+
+// Placeholder while the resource is built: replaced by one <operation>.operation.ts per operation.
+const notBuilt: OperationModule = {
+	execute: async () => {
+		throw new Error('Not built yet');
+	},
+};
+
+export const create = notBuilt;
+export const get = notBuilt;
+export const getCurrent = notBuilt;
+const deleteOperation = notBuilt;
+export { deleteOperation as delete };
+export const createConditional = notBuilt;
+export const deleteConditional = notBuilt;
+export const tryMatch = notBuilt;
+
+export const description: INodeProperties[] = [];

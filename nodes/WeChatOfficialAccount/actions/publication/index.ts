@@ -1,0 +1,19 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../node.type';
+
+// Placeholder while the resource is built: replaced by one <operation>.operation.ts per operation.
+const notBuilt: OperationModule = {
+	execute: async () => {
+		throw new Error('Not built yet');
+	},
+};
+
+export const publish = notBuilt;
+export const getStatus = notBuilt;
+export const getAll = notBuilt;
+export const getArticle = notBuilt;
+const deleteOperation = notBuilt;
+export { deleteOperation as delete };
+
+export const description: INodeProperties[] = [];
