@@ -11,16 +11,21 @@ export function explainContentErrcode(errcode: number): { message: string; descr
 				message: 'The draft has no article, or an article is missing a required field',
 				description: 'Each article needs a title, content and a thumbnail media ID (permanent material: Media → Add Material with type Image or Thumb).',
 			};
-		case 45004:
-			return { message: 'The digest is too long', description: 'WeChat accepts a digest (summary) of up to 120 characters.' };
 		case 45003:
-			return { message: 'The title is too long', description: 'WeChat accepts titles of up to 64 characters.' };
+			return { message: 'A title is too long', description: 'WeChat accepts titles of up to 32 characters.' };
+		case 45004:
+			return { message: 'A digest is too long', description: 'WeChat accepts a digest (summary) of up to 128 characters.' };
 		case 45110:
-			return { message: 'The author name is too long', description: 'WeChat accepts author names of up to 16 characters.' };
+			return { message: 'An author name is too long', description: 'WeChat accepts author names of up to 16 characters.' };
+		case 40114:
+			return {
+				message: 'The article number is out of range',
+				description: 'Draft → Update and Publication → Delete number articles from 1; Draft → Get shows how many articles a draft has.',
+			};
 		case 53404:
 			return {
-				message: 'WeChat refused to save the draft: its content failed WeChat\'s check',
-				description: 'Review the article content (links, images from other sites, words WeChat restricts) and try again.',
+				message: 'WeChat refused the draft: the account may not sell products in articles',
+				description: 'The account\'s product-selling (带货) ability is restricted: remove the products (product_info) from the articles and try again.',
 			};
 		case 53503:
 			return {

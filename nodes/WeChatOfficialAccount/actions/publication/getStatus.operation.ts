@@ -1,0 +1,31 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { requiredIdOf } from '../draft/articles';
+import type { OperationExecute } from '../node.type';
+import { publishIdHint, refuseUnauthorised, statusItem } from './status';
+
+export const description = updateDisplayOptions({ show: { resource: ['publication'], operation: ['getStatus'] } }, [
+	{
+		displayName: 'Publish ID',
+		name: 'publishId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.publish_id }}',
+		description: 'The publish_id that Publication → Publish returned',
+	},
+]);
+
+/**
+ * The state of a publishing job: { publish_id, publish_status, status, article_id, article_detail,
+ * article_url, fail_idx }. A failed job is data here, not an error.
+ */
+export const execute: OperationExecute = async function (itemIndex, client, output) {
+	const publishId = requiredIdOf(this, itemIndex, 'publishId', 'publish ID', publishIdHint);
+	const answer = await client.request<IDataObject>(
+		{ method: 'POST', path: '/cgi-bin/freepublish/get', body: { publish_id: publishId }, acceptErrcodes: [48001] },
+		itemIndex,
+	);
+	refuseUnauthorised(this.getNode(), itemIndex, answer);
+	output.push({ json: statusItem(answer), pairedItem: { item: itemIndex } });
+};

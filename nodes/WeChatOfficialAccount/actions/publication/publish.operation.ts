@@ -1,0 +1,170 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { isCancelled } from '../../transport/request';
+import { requiredIdOf } from '../draft/articles';
+import type { OperationExecute } from '../node.type';
+import { publishFailure, refuseUnauthorised, statusItem } from './status';
+
+/** Each wait between polls grows by this factor, up to MAX_POLL_INTERVAL_S. */
+export const POLL_GROWTH = 1.5;
+export const MAX_POLL_INTERVAL_S = 30;
+
+export const description = updateDisplayOptions({ show: { resource: ['publication'], operation: ['publish'] } }, [
+	{
+		displayName: 'Draft Media ID',
+		name: 'mediaId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.media_id }}',
+		description: 'The media_id of the draft to publish, as Draft → Create returned it',
+	},
+	{
+		displayName: 'Wait for Result',
+		name: 'waitForResult',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to wait until WeChat reports the outcome and output the article URLs; otherwise output the publish_id at once (read the outcome later with Get Status)',
+	},
+	{
+		displayName: 'Max Wait (Seconds)',
+		name: 'maxWait',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 3600 },
+		default: 300,
+		description: 'How long to wait for the outcome before the item fails with the publish_id to check later',
+		displayOptions: { show: { waitForResult: [true] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { waitForResult: [true] } },
+		options: [
+			{
+				displayName: 'First Poll After (Seconds)',
+				name: 'pollInterval',
+				type: 'number',
+				typeOptions: { minValue: 0.01, numberPrecision: 2 },
+				default: 3,
+				description: `How long to wait before asking WeChat the first time; each later wait is ${POLL_GROWTH} times longer, up to ${MAX_POLL_INTERVAL_S} seconds`,
+			},
+		],
+	},
+]);
+
+/**
+ * The waits before each poll: first, first × 1.5, ... capped at 30 s, while their sum stays within
+ * Max Wait. Fixed in advance, so the number of polls does not depend on how fast WeChat answers.
+ */
+export function pollSchedule(firstSeconds: number, maxWaitSeconds: number): number[] {
+	const waits: number[] = [];
+	let next = firstSeconds;
+	let total = 0;
+	while (total + next <= maxWaitSeconds + 1e-9) {
+		waits.push(next);
+		total += next;
+		next = Math.min(next * POLL_GROWTH, MAX_POLL_INTERVAL_S);
+	}
+	return waits;
+}
+
+/**
+ * Submits a draft for publishing (freepublish/submit), then, with Wait for Result, polls
+ * freepublish/get until WeChat reports the outcome. A success outputs the status item with the
+ * article URLs; a failure (publish_status 2, 3, 4) and a timeout fail the item with the
+ * publish_id. The submit is not repeated after it may have reached WeChat: it could publish twice.
+ */
+export const execute: OperationExecute = async function (itemIndex, client, output) {
+	const mediaId = requiredIdOf(
+		this,
+		itemIndex,
+		'mediaId',
+		'draft media ID',
+		'Set "Draft Media ID" to the media_id of the draft, e.g. with the expression {{ $json.media_id }} after Draft → Create.',
+	);
+	const wait = this.getNodeParameter('waitForResult', itemIndex) as boolean;
+	let schedule: number[] = [];
+	if (wait) {
+		const maxWait = Number(this.getNodeParameter('maxWait', itemIndex));
+		const { pollInterval = 3 } = this.getNodeParameter('options', itemIndex, {}) as { pollInterval?: number };
+		if (!(maxWait > 0) || !(Number(pollInterval) > 0)) {
+			throw new NodeOperationError(this.getNode(), 'Max Wait and First Poll After must be more than 0 seconds', {
+				description: `Input item ${itemIndex + 1} has Max Wait ${maxWait} and First Poll After ${pollInterval}.`,
+				itemIndex,
+			});
+		}
+		schedule = pollSchedule(Number(pollInterval), maxWait);
+	}
+
+	const submitted = await client.request<IDataObject>(
+		{
+			method: 'POST',
+			path: '/cgi-bin/freepublish/submit',
+			body: { media_id: mediaId },
+			repeat: 'once',
+			mayHaveHappened: 'The draft may have been submitted for publishing',
+			acceptErrcodes: [48001],
+		},
+		itemIndex,
+	);
+	refuseUnauthorised(this.getNode(), itemIndex, submitted);
+	const publishId = submitted.publish_id;
+	const fromSubmit: IDataObject = { media_id: mediaId, msg_data_id: submitted.msg_data_id };
+	if (!wait) {
+		output.push({
+			json: { publish_id: publishId, publish_status: 1, status: 'publishing', ...fromSubmit },
+			pairedItem: { item: itemIndex },
+		});
+		return;
+	}
+
+	let waited = 0;
+	for (const seconds of schedule) {
+		if (isCancelled(this)) break;
+		await sleep(seconds * 1000);
+		waited += seconds;
+		if (isCancelled(this)) break;
+		// A failed poll must not lose the publish_id: the draft is publishing whatever happens here.
+		const answer = await client
+			.request<IDataObject>(
+				{ method: 'POST', path: '/cgi-bin/freepublish/get', body: { publish_id: publishId }, acceptErrcodes: [48001] },
+				itemIndex,
+			)
+			.then(
+				(value) => value,
+				(error: Error & { description?: string | null }) => {
+					const wrapped = new NodeOperationError(
+						this.getNode(),
+						`The draft was submitted (publish_id ${String(publishId)}), but reading its status failed: ${error.message}`,
+						{
+							description: `${error.description ? `${error.description} ` : ''}Do not publish it again: use Publication → Get Status with publish_id ${String(publishId)} to read the outcome.`,
+							itemIndex,
+						},
+					);
+					Object.assign(wrapped.context, { publish_id: publishId, msg_data_id: submitted.msg_data_id });
+					throw wrapped;
+				},
+			);
+		refuseUnauthorised(this.getNode(), itemIndex, answer);
+		if (Number(answer.publish_status) === 1) continue;
+		const failure = publishFailure(this.getNode(), itemIndex, answer);
+		if (failure) throw failure;
+		output.push({ json: statusItem(answer, fromSubmit), pairedItem: { item: itemIndex } });
+		return;
+	}
+	const error = new NodeOperationError(
+		this.getNode(),
+		`${isCancelled(this) ? 'Stopped waiting' : `The draft is still publishing after ${Math.round(waited)} s`}: publish_id ${String(publishId)}`,
+		{
+			description: `WeChat accepted the draft for publishing (publish_id ${String(publishId)}, msg_data_id ${String(submitted.msg_data_id)}) and had not reported the outcome yet. Do not publish it again: use Publication → Get Status with publish_id ${String(publishId)} to read the outcome and the article URLs later, or raise "Max Wait".`,
+			itemIndex,
+		},
+	);
+	Object.assign(error.context, { publish_id: publishId, msg_data_id: submitted.msg_data_id });
+	throw error;
+};
