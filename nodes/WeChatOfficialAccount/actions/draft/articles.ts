@@ -269,15 +269,15 @@ function checkedArticle(context: IExecuteFunctions, itemIndex: number, value: un
 	if (!text('title')?.trim()) refuse('has no title', 'Set "title": every article needs one.');
 	if (!text('content')?.trim()) refuse('has no content', 'Set "content": the HTML of the article (plain text for a picture message).');
 	for (const [field, label] of [
-		['title', 'title'],
-		['author', 'author'],
-		['digest', 'digest'],
+		['title', 'a title'],
+		['author', 'an author'],
+		['digest', 'a digest'],
 	] as const) {
 		const limit = LIMITS[field];
-		if (article[field] !== undefined && typeof article[field] !== 'string') refuse(`has a ${label} that is not text`, `"${field}" must be a string.`);
+		if (article[field] !== undefined && typeof article[field] !== 'string') refuse(`has ${label} that is not text`, `"${field}" must be a string.`);
 		const length = [...(text(field) ?? '')].length;
 		if (length > limit) {
-			refuse(`has a ${label} of ${length} characters; WeChat accepts up to ${limit}`, `Shorten "${field}" to ${limit} characters or fewer.`);
+			refuse(`has ${label} of ${length} characters; WeChat accepts up to ${limit}`, `Shorten "${field}" to ${limit} characters or fewer.`);
 		}
 	}
 	if (type === 'news') {

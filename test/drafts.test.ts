@@ -1,0 +1,292 @@
+import { Fixture, errorOf } from './harness/fixture';
+import { SEEDED_THUMB_MEDIA_ID } from './simulator/media';
+
+let fixture: Fixture;
+afterEach(async () => await fixture?.stop());
+
+const ADD = '/cgi-bin/draft/add';
+const UPDATE = '/cgi-bin/draft/update';
+const BATCHGET = '/cgi-bin/draft/batchget';
+
+const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+/** A permanent image in the simulated account's material, as Media → Add Material leaves it. */
+function permanentImage(): string {
+	return fixture.sim.media.put('permanent', 'image', TINY_PNG, 'photo.png', 'image/png');
+}
+
+function news(title: string, extra: Record<string, unknown> = {}) {
+	return { title, content: `<p>${title}</p>`, thumb_media_id: SEEDED_THUMB_MEDIA_ID, ...extra };
+}
+
+describe('Draft → Create', () => {
+	test('two articles from fields: the exact body WeChat receives, one item with the media_id', async () => {
+		fixture = await Fixture.start();
+		const [item, ...rest] = await fixture.run('draft.create', {
+			articlesInput: 'fields',
+			articles: {
+				article: [
+					{
+						title: '新品发布',
+						content: '<p>Hello</p>',
+						thumbMediaId: SEEDED_THUMB_MEDIA_ID,
+						author: '编辑部',
+						digest: 'Summary',
+						contentSourceUrl: 'https://example.com/a',
+						needOpenComment: true,
+						onlyFansCanComment: true,
+					},
+					{ title: 'Second', content: '<p>2</p>', thumbMediaId: SEEDED_THUMB_MEDIA_ID },
+				],
+			},
+		});
+		expect(rest).toHaveLength(0);
+		expect(fixture.sim.requests(ADD)).toHaveLength(1);
+		expect(fixture.sim.requests(ADD)[0].body).toEqual({
+			articles: [
+				{
+					article_type: 'news',
+					title: '新品发布',
+					content: '<p>Hello</p>',
+					thumb_media_id: SEEDED_THUMB_MEDIA_ID,
+					author: '编辑部',
+					digest: 'Summary',
+					content_source_url: 'https://example.com/a',
+					need_open_comment: 1,
+					only_fans_can_comment: 1,
+				},
+				{
+					article_type: 'news',
+					title: 'Second',
+					content: '<p>2</p>',
+					thumb_media_id: SEEDED_THUMB_MEDIA_ID,
+					need_open_comment: 0,
+					only_fans_can_comment: 0,
+				},
+			],
+		});
+		const mediaId = item.json.media_id as string;
+		expect(item.json).toEqual({ media_id: mediaId, article_count: 2, titles: ['新品发布', 'Second'] });
+		expect(fixture.sim.content.drafts.get(mediaId)!.articles.map((article) => article.title)).toEqual(['新品发布', 'Second']);
+	});
+
+	test('a picture message from fields: image_info.image_list from the comma/newline separated IDs', async () => {
+		fixture = await Fixture.start();
+		const [a, b] = [permanentImage(), permanentImage()];
+		await fixture.run('draft.create', {
+			articlesInput: 'fields',
+			articles: { article: [{ articleType: 'newspic', title: 'Gallery', content: 'Look', imageMediaIds: `${a},\n ${b}` }] },
+		});
+		expect(fixture.sim.requests(ADD)[0].body).toEqual({
+			articles: [
+				{
+					article_type: 'newspic',
+					title: 'Gallery',
+					content: 'Look',
+					image_info: { image_list: [{ image_media_id: a }, { image_media_id: b }] },
+					need_open_comment: 0,
+					only_fans_can_comment: 0,
+				},
+			],
+		});
+	});
+
+	test('JSON from an expression: an array, one object, or text; booleans become 1/0; extra WeChat fields pass through', async () => {
+		fixture = await Fixture.start();
+		const input = [
+			{ json: { articles: [news('A', { need_open_comment: true, pic_crop_1_1: '0_0_1_1' }), news('B')] } },
+			{ json: { articles: news('C') } },
+			{ json: { articles: JSON.stringify([news('D')]) } },
+		];
+		const items = await fixture.run('draft.create', { articlesInput: 'json', articlesJson: '={{ $json.articles }}' }, { input });
+		expect(items.map((item) => item.json.titles)).toEqual([['A', 'B'], ['C'], ['D']]);
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1, 2]);
+		const bodies = fixture.sim.requests(ADD).map((entry) => entry.body!.articles as Array<Record<string, unknown>>);
+		expect(bodies[0][0]).toEqual(news('A', { need_open_comment: 1, pic_crop_1_1: '0_0_1_1' }));
+		expect(bodies[1]).toEqual([news('C')]);
+	});
+
+	test.each([
+		['no article', [], 'Input item 1 has no article'],
+		['nine articles', Array.from({ length: 9 }, (_, i) => news(`T${i}`)), 'Input item 1 has 9 articles; a draft holds at most 8'],
+		['no title', [news('A'), news('  ')], 'Article 2 of input item 1 has no title'],
+		['no content', [{ ...news('A'), content: '' }], 'Article 1 of input item 1 has no content'],
+		['no thumbnail', [{ title: 'A', content: 'x' }], 'Article 1 of input item 1 has no thumbnail media ID'],
+		['a 33-character title', [news('标'.repeat(33))], 'Article 1 of input item 1 has a title of 33 characters; WeChat accepts up to 32'],
+		['a 17-character author', [news('A', { author: 'a'.repeat(17) })], 'Article 1 of input item 1 has an author of 17 characters; WeChat accepts up to 16'],
+		['a 129-character digest', [news('A', { digest: '摘'.repeat(129) })], 'Article 1 of input item 1 has a digest of 129 characters; WeChat accepts up to 128'],
+		['a picture message without images', [{ article_type: 'newspic', title: 'A', content: 'x' }], 'Article 1 of input item 1 is a picture message without images'],
+		[
+			'21 images',
+			[{ article_type: 'newspic', title: 'A', content: 'x', image_info: { image_list: Array.from({ length: 21 }, () => ({ image_media_id: 'x' })) } }],
+			'Article 1 of input item 1 has 21 images; a picture message holds at most 20',
+		],
+		['an unknown type', [news('A', { article_type: 'video' })], 'Article 1 of input item 1 has article_type "video"'],
+		['a string, not an object', ['hello'], 'Article 1 of input item 1 is not an object'],
+	])('%s is refused before anything is sent', async (_case, articles, message) => {
+		fixture = await Fixture.start();
+		const error = await errorOf(() =>
+			fixture.run('draft.create', { articlesInput: 'json', articlesJson: '={{ $json.articles }}' }, { input: [{ json: { articles } }] }),
+		);
+		expect(error.message).toBe(message);
+		expect(fixture.sim.callCount(ADD)).toBe(0);
+	});
+
+	test('the limits are WeChat’s: 32-character titles (Chinese counted as one), 16 authors, 128 digests are accepted', async () => {
+		fixture = await Fixture.start();
+		const [item] = await fixture.run(
+			'draft.create',
+			{ articlesInput: 'json', articlesJson: '={{ $json.articles }}' },
+			{ input: [{ json: { articles: [news('标'.repeat(32), { author: '作'.repeat(16), digest: '摘'.repeat(128) })] } }] },
+		);
+		expect(fixture.sim.content.drafts.has(item.json.media_id as string)).toBe(true);
+	});
+
+	test('invalid JSON text names the item and says what to pass', async () => {
+		fixture = await Fixture.start();
+		const error = await errorOf(() => fixture.run('draft.create', { articlesInput: 'json', articlesJson: '[{"title": ' }));
+		expect(error.message).toBe('The articles JSON of input item 1 is not valid JSON');
+		expect(error.description).toContain('array of article objects');
+	});
+
+	test('a temporary or unknown thumbnail: WeChat’s 40007 with what to do', async () => {
+		fixture = await Fixture.start();
+		const temporary = fixture.sim.media.put('temporary', 'thumb', TINY_PNG, 't.jpg', 'image/jpeg');
+		const error = await errorOf(() =>
+			fixture.run('draft.create', { articlesInput: 'json', articlesJson: JSON.stringify([news('A', { thumb_media_id: temporary })]) }),
+		);
+		expect(error.message).toContain('errcode 40007');
+		expect(error.description).toContain('permanent material');
+		expect(fixture.sim.content.drafts.size).toBe(0);
+	});
+
+	test('a connection lost after WeChat saved the draft is not repeated: "may have been created", one draft', async () => {
+		fixture = await Fixture.start();
+		fixture.sim.injectFault(ADD, 'dropAfterServing');
+		const error = await errorOf(() => fixture.run('draft.create', { articlesInput: 'json', articlesJson: JSON.stringify([news('A')]) }));
+		expect(error.message).toContain('The draft may have been created');
+		expect(fixture.sim.callCount(ADD)).toBe(1);
+		expect(fixture.sim.content.drafts.size).toBe(1);
+	});
+
+	test('with Continue, a refused item is an error item in its place and the others are created', async () => {
+		fixture = await Fixture.start();
+		const input = [{ json: { a: [news('A')] } }, { json: { a: [] } }, { json: { a: [news('C')] } }];
+		const items = await fixture.run('draft.create', { articlesInput: 'json', articlesJson: '={{ $json.a }}' }, { input, continueOnFail: true });
+		expect(items.map((item) => item.json.titles ?? item.json.error)).toEqual([['A'], 'Input item 2 has no article', ['C']]);
+		expect(fixture.sim.callCount(ADD)).toBe(2);
+	});
+});
+
+describe('Draft → Get, Update, Delete, Count', () => {
+	test('get reads the articles back; update replaces article 2 (WeChat index 1); delete removes the draft; count follows', async () => {
+		fixture = await Fixture.start();
+		const mediaId = fixture.sim.content.putDraft([news('One'), news('Two')]);
+
+		const [got] = await fixture.run('draft.get', { mediaId });
+		expect(got.json).toMatchObject({ media_id: mediaId, article_count: 2 });
+		expect((got.json.news_item as Array<{ title: string }>).map((article) => article.title)).toEqual(['One', 'Two']);
+
+		const [updated] = await fixture.run('draft.update', {
+			mediaId,
+			articleNumber: 2,
+			articlesInput: 'fields',
+			article: { fields: { title: 'Two, revised', content: '<p>new</p>', thumbMediaId: SEEDED_THUMB_MEDIA_ID } },
+		});
+		expect(updated.json).toEqual({ success: true, media_id: mediaId, article_number: 2 });
+		expect(fixture.sim.requests(UPDATE)[0].body).toEqual({
+			media_id: mediaId,
+			index: 1,
+			articles: {
+				article_type: 'news',
+				title: 'Two, revised',
+				content: '<p>new</p>',
+				thumb_media_id: SEEDED_THUMB_MEDIA_ID,
+				need_open_comment: 0,
+				only_fans_can_comment: 0,
+			},
+		});
+		expect(fixture.sim.content.drafts.get(mediaId)!.articles.map((article) => article.title)).toEqual(['One', 'Two, revised']);
+
+		expect((await fixture.run('draft.count'))[0].json).toEqual({ total_count: 1 });
+		const [deleted] = await fixture.run('draft.delete', { mediaId });
+		expect(deleted.json).toEqual({ success: true, media_id: mediaId });
+		expect((await fixture.run('draft.count'))[0].json).toEqual({ total_count: 0 });
+	});
+
+	test('update from JSON takes one object; an array of two is refused', async () => {
+		fixture = await Fixture.start();
+		const mediaId = fixture.sim.content.putDraft([news('One')]);
+		await fixture.run('draft.update', { mediaId, articleNumber: 1, articlesInput: 'json', articlesJson: JSON.stringify(news('New')) });
+		expect(fixture.sim.content.drafts.get(mediaId)!.articles[0].title).toBe('New');
+		const error = await errorOf(() =>
+			fixture.run('draft.update', { mediaId, articleNumber: 1, articlesInput: 'json', articlesJson: JSON.stringify([news('X'), news('Y')]) }),
+		);
+		expect(error.message).toBe('The article JSON of input item 1 holds 2 articles; Update takes one');
+		expect(fixture.sim.callCount(UPDATE)).toBe(1);
+	});
+
+	test('update of an article the draft does not have: WeChat’s 40114, explained; article 0 refused before sending', async () => {
+		fixture = await Fixture.start();
+		const mediaId = fixture.sim.content.putDraft([news('One')]);
+		let error = await errorOf(() =>
+			fixture.run('draft.update', { mediaId, articleNumber: 3, articlesInput: 'json', articlesJson: JSON.stringify(news('X')) }),
+		);
+		expect(error.message).toContain('errcode 40114');
+		expect(error.description).toContain('from 1');
+		expect(fixture.sim.requests(UPDATE)[0].body!.index).toBe(2);
+		error = await errorOf(() => fixture.run('draft.update', { mediaId, articleNumber: '={{ 0 }}', articlesInput: 'json', articlesJson: JSON.stringify(news('X')) }));
+		expect(error.message).toBe('0 is not an article number');
+		expect(fixture.sim.callCount(UPDATE)).toBe(1);
+	});
+
+	test('an empty draft media ID is refused before sending; an unknown one is WeChat’s 40007', async () => {
+		fixture = await Fixture.start();
+		let error = await errorOf(() => fixture.run('draft.get', { mediaId: ' ' }));
+		expect(error.message).toBe('Input item 1 has no draft media ID');
+		expect(fixture.sim.callCount('/cgi-bin/draft/get')).toBe(0);
+		error = await errorOf(() => fixture.run('draft.delete', { mediaId: 'nope' }));
+		expect(error.message).toContain('errcode 40007');
+	});
+});
+
+describe('Draft → Get Many', () => {
+	test('Return All over 3 pages of 20: every draft once, in order, without HTML by default', async () => {
+		fixture = await Fixture.start();
+		const ids = Array.from({ length: 45 }, (_, i) => fixture.sim.content.putDraft([news(`T${i}`)]));
+		const items = await fixture.run('draft.getAll', { returnAll: true });
+		expect(items.map((item) => item.json.media_id)).toEqual(ids);
+		expect(fixture.sim.requests(BATCHGET).map((entry) => entry.body)).toEqual([
+			{ offset: 0, count: 20, no_content: 1 },
+			{ offset: 20, count: 20, no_content: 1 },
+			{ offset: 40, count: 20, no_content: 1 },
+		]);
+		const first = items[0].json;
+		expect(first).toMatchObject({ media_id: ids[0], article_count: 1, update_time: expect.any(Number) });
+		expect(first.update_time_iso).toBe(new Date((first.update_time as number) * 1000).toISOString());
+		const article = (first.news_item as Array<Record<string, unknown>>)[0];
+		expect(article.title).toBe('T0');
+		expect(article).not.toHaveProperty('content');
+	});
+
+	test('a limit of 25 asks for 20 then 5: no more than it needs; Include Article HTML sends no_content 0', async () => {
+		fixture = await Fixture.start();
+		for (let i = 0; i < 45; i++) fixture.sim.content.putDraft([news(`T${i}`)]);
+		const items = await fixture.run('draft.getAll', { returnAll: false, limit: 25, includeContent: true });
+		expect(items).toHaveLength(25);
+		expect(fixture.sim.requests(BATCHGET).map((entry) => entry.body)).toEqual([
+			{ offset: 0, count: 20, no_content: 0 },
+			{ offset: 20, count: 5, no_content: 0 },
+		]);
+		expect((items[0].json.news_item as Array<Record<string, unknown>>)[0].content).toBe('<p>T0</p>');
+	});
+
+	test('a limit within the first page is one request; an empty draft box is one request and no item', async () => {
+		fixture = await Fixture.start();
+		expect(await fixture.run('draft.getAll', { returnAll: true })).toEqual([]);
+		for (let i = 0; i < 5; i++) fixture.sim.content.putDraft([news(`T${i}`)]);
+		const items = await fixture.run('draft.getAll', { returnAll: false, limit: 3 });
+		expect(items.map((item) => (item.json.news_item as Array<{ title: string }>)[0].title)).toEqual(['T0', 'T1', 'T2']);
+		expect(fixture.sim.requests(BATCHGET).map((entry) => entry.body!.count)).toEqual([20, 3]);
+	});
+});
