@@ -78,6 +78,17 @@ export class SimulatedContent {
 		return mediaId;
 	}
 
+	/** Seeds a live publication directly, as if a draft had been published; returns its job. */
+	putPublication(articles: Article[]): PublishJob {
+		const mediaId = this.putDraft(articles);
+		const [outcome, polls] = [this.publishOutcome, this.pollsBeforeOutcome];
+		this.publishOutcome = { status: 0 };
+		this.pollsBeforeOutcome = 0;
+		const answer = this.submit(mediaId);
+		[this.publishOutcome, this.pollsBeforeOutcome] = [outcome, polls];
+		return this.jobs.get(answer.publish_id as string)!;
+	}
+
 	route(path: string, body: Record<string, unknown>): Reply | undefined {
 		switch (path) {
 			case '/cgi-bin/draft/add':
@@ -266,9 +277,10 @@ export class SimulatedContent {
 		const job = this.jobs.get(String(publishId));
 		// WeChat's errcode for an unknown publish_id is not documented: 47003 here.
 		if (!job) return this.error(47003, 'argument invalid! publish_id invalid');
+		// `pollsBeforeOutcome` polls answer 1; the next one gives the outcome.
 		if (job.status === 1 && job.outcome !== 'never') {
 			if (job.pollsLeft > 0) job.pollsLeft--;
-			if (job.pollsLeft === 0) this.finish(job);
+			else this.finish(job);
 		}
 		if (job.status === 1) return { publish_id: job.publishId, publish_status: 1, fail_idx: [] };
 		if (job.status !== 0 && job.status !== 5 && job.status !== 6) {
