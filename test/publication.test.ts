@@ -100,13 +100,29 @@ describe('Publication → Publish, waiting for the result', () => {
 		expect(fixture.sim.callCount(SUBMIT)).toBe(1);
 	});
 
+	test('a stopped execution stops waiting within about a second, even in the middle of a long wait', async () => {
+		fixture = await Fixture.start();
+		const mediaId = fixture.sim.content.putDraft([news('One')]);
+		fixture.sim.content.publishOutcome = 'never';
+		const abort = new AbortController();
+		const started = Date.now();
+		setTimeout(() => abort.abort(), 300);
+		const error = await errorOf(() =>
+			fixture.run('publication.publish', { mediaId, waitForResult: true, maxWait: 120, options: { pollInterval: 60 } }, { abortSignal: abort.signal }),
+		);
+		expect(Date.now() - started).toBeLessThan(2_500);
+		expect(error.message).toMatch(/^Stopped waiting: publish_id /);
+		expect(fixture.sim.callCount(GET)).toBe(0);
+		expect(fixture.sim.callCount(SUBMIT)).toBe(1);
+	});
+
 	test('the poll schedule grows by 1.5, is capped at 30 s, and stays within Max Wait', () => {
 		expect(pollSchedule(2, 10)).toEqual([2, 3, 4.5]);
 		const long = pollSchedule(3, 300);
 		expect(long.slice(0, 4)).toEqual([3, 4.5, 6.75, 10.125]);
 		expect(Math.max(...long)).toBe(30);
 		expect(long.reduce((sum, wait) => sum + wait, 0)).toBeLessThanOrEqual(300);
-		expect(pollSchedule(5, 4)).toEqual([]);
+		expect(pollSchedule(5, 4)).toEqual([4]);
 	});
 
 	test('reading the status fails after the submit: the error keeps the publish_id and says not to publish again', async () => {

@@ -209,6 +209,8 @@ export interface RunOptions {
 	/** input items; one empty item by default, as after a Manual Trigger */
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** the execution's cancel signal, as n8n passes it when a user stops an execution */
+	abortSignal?: AbortSignal;
 }
 
 /** The node in a one-node workflow, with the additional data an n8n server passes to contexts. */
@@ -275,6 +277,7 @@ export async function runNode(options: RunOptions): Promise<INodeExecutionData[]
 		inputData,
 		executeData,
 		[],
+		options.abortSignal,
 	);
 	const [output] = (await nodeType.execute!.call(context)) as INodeExecutionData[][];
 	return output;

@@ -316,7 +316,10 @@ function explainMessagingErrcode(errcode: number): { message: string; descriptio
 		case 45002:
 			return { message: 'The message text is too long', description: 'WeChat accepts customer-service texts of up to 2,048 bytes (about 680 Chinese characters).' };
 		case 45008:
-			return { message: 'Too many articles in the message', description: 'A customer-service news message carries exactly one article.' };
+			return {
+				message: 'Too many articles or images',
+				description: 'A customer-service news message carries one article; a draft holds up to 8 articles, a picture message up to 20 images.',
+			};
 		case 40130:
 			return {
 				message: 'A mass message to a list needs at least two OpenIDs',

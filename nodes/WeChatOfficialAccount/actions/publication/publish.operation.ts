@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
@@ -10,6 +10,8 @@ import { publishFailure, refuseUnauthorised, statusItem } from './status';
 /** Each wait between polls grows by this factor, up to MAX_POLL_INTERVAL_S. */
 export const POLL_GROWTH = 1.5;
 export const MAX_POLL_INTERVAL_S = 30;
+/** How soon a stopped execution stops waiting. */
+const CANCEL_CHECK_MS = 1_000;
 
 export const description = updateDisplayOptions({ show: { resource: ['publication'], operation: ['publish'] } }, [
 	{
@@ -70,7 +72,16 @@ export function pollSchedule(firstSeconds: number, maxWaitSeconds: number): numb
 		total += next;
 		next = Math.min(next * POLL_GROWTH, MAX_POLL_INTERVAL_S);
 	}
-	return waits;
+	// A Max Wait shorter than the first wait still asks once, at its end.
+	return waits.length > 0 ? waits : [maxWaitSeconds];
+}
+
+/** Waits up to `ms`, in slices of at most a second, so a stopped execution stops waiting soon. */
+async function waitUnlessCancelled(context: IExecuteFunctions, ms: number): Promise<void> {
+	const until = Date.now() + ms;
+	for (let left = ms; left > 0 && !isCancelled(context); left = until - Date.now()) {
+		await sleep(Math.min(left, CANCEL_CHECK_MS));
+	}
 }
 
 /**
@@ -126,7 +137,7 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 	let waited = 0;
 	for (const seconds of schedule) {
 		if (isCancelled(this)) break;
-		await sleep(seconds * 1000);
+		await waitUnlessCancelled(this, seconds * 1000);
 		waited += seconds;
 		if (isCancelled(this)) break;
 		// A failed poll must not lose the publish_id: the draft is publishing whatever happens here.
