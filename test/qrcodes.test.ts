@@ -265,7 +265,7 @@ describe('Short Link → Create / Resolve', () => {
 		expect(error.description).toContain('expired');
 	});
 
-	test('4,096 bytes of UTF-8 are sent; 4,097 are refused before sending, counting bytes not characters', async () => {
+	test('4,096 bytes of UTF-8 are sent; 4,098 bytes in 1,366 Chinese characters are refused before sending (bytes, not characters)', async () => {
 		fixture = await Fixture.start();
 		await fixture.run('shortLink.create', { longData: 'a'.repeat(4096) });
 		expect(fixture.sim.requests(GEN)[0].body).toEqual({ long_data: 'a'.repeat(4096), expire_seconds: 2_592_000 });
