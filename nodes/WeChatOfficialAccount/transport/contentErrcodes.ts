@@ -51,27 +51,39 @@ export function explainContentErrcode(errcode: number): { message: string; descr
 		case 88000:
 			return {
 				message: 'The account has no permission to manage comments',
-				description: 'Comment management needs the comment feature to be enabled for the account (WeChat Official Accounts Platform → Interactions → Comments) and a verified account.',
+				description: 'Comment management needs the comment (留言) feature enabled for the account in the WeChat Official Accounts Platform, and WeChat allows the comment API to verified accounts only.',
 			};
 		case 88001:
 			return {
 				message: 'WeChat does not know this article',
-				description: 'Use the msg_data_id of a published article (from Publication → Publish or Get Status) and the article\'s index within it, starting at 0.',
+				description: 'Use the msg_data_id of published articles (Publication → Publish or Get Status) and an Article Number the publication has (1 for the first article). Deleted publications and their comments are gone.',
 			};
 		case 88002:
-			return { message: 'The article index is out of range', description: 'Articles of one publication are numbered from 0.' };
+		case 88011:
+			return {
+				message: 'WeChat restricts this article for safety: its comments cannot be opened',
+				description: 'WeChat found content it restricts in the article. Check the article in the WeChat Official Accounts Platform; comments cannot be managed through the API while the restriction lasts.',
+			};
 		case 88003:
-			return { message: 'The article already has the most elected comments WeChat allows', description: 'Unelect a comment before electing another.' };
+			return { message: 'The article already has the most elected comments WeChat allows', description: 'Unelect a comment (Comment → Unelect) before electing another.' };
 		case 88004:
-			return { message: 'The comment was deleted (by its author or the account)', description: 'It can no longer be elected, replied to or deleted.' };
+			return { message: 'The comment was deleted by its author', description: 'It can no longer be elected or replied to.' };
 		case 88005:
-			return { message: 'The comment already has a reply', description: 'Delete the reply first (Comment → Delete Reply) to reply again.' };
+			return {
+				message: 'The comment already has a reply',
+				description: 'A comment takes one reply. Comment → Get Many shows it; to replace it, delete it first (Comment → Delete Reply).',
+			};
 		case 88007:
-			return { message: 'The reply is empty or too long', description: 'Write a reply of 1 to 1,000 characters.' };
+			return { message: 'The reply is empty or longer than WeChat allows', description: 'Shorten the reply and run the item again.' };
 		case 88008:
-			return { message: 'WeChat does not know this comment', description: 'Use a user_comment_id that Comment → Get Many returned for the same article.' };
+			return {
+				message: 'WeChat does not know this comment',
+				description: 'Use a user_comment_id that Comment → Get Many returned for the same article; a comment deleted by the account is gone.',
+			};
+		case 88009:
+			return { message: 'The comment has no reply to delete', description: 'Comment → Get Many shows which comments have a reply.' };
 		case 88010:
-			return { message: 'WeChat refused the page size of the comment list', description: 'Comments are listed 50 at a time at most; this is a bug in the node, please report it.' };
+			return { message: 'WeChat refused the page size of the comment list', description: 'The node asks for at most 50 comments per page; if this persists, WeChat may have lowered the limit: please report it.' };
 		// ── Menus ───────────────────────────────────────────────────────────────────────────
 		case 40016:
 			return { message: 'The menu has the wrong number of buttons', description: 'A menu has 1 to 3 top-level buttons.' };
@@ -110,9 +122,24 @@ export function explainContentErrcode(errcode: number): { message: string; descr
 			return { message: 'The account may not have conditional menus', description: 'Conditional menus need a verified account.' };
 		// ── QR codes and short links ────────────────────────────────────────────────────────
 		case 40097:
-			return { message: 'WeChat refused a parameter', description: 'Check the scene (temporary: 1 to 4,294,967,295, permanent: 1 to 100,000, text: 1 to 64 characters) and the expiry (60 seconds to 30 days).' };
+			return {
+				message: 'WeChat refused a parameter of the QR code',
+				description: 'Scene: temporary codes take a number from 1 to 4,294,967,295, permanent codes 1 to 100,000, text scenes 1 to 64 characters; expiry: 60 seconds to 30 days (2,592,000 seconds).',
+			};
 		case 45029:
-			return { message: 'The account has the most permanent QR codes WeChat allows (100,000)', description: 'Use temporary QR codes (up to 30 days), or reuse the scenes of permanent codes no longer printed.' };
+			return {
+				message: 'The account has the most permanent QR codes WeChat allows (100,000)',
+				description: 'Use temporary QR codes (up to 30 days), or reuse the scene of a permanent code that is no longer in use.',
+			};
+		case 9410010:
+			return { message: 'The data of the short link is longer than WeChat allows (4 KB)', description: 'Shorten "Long Data" to at most 4,096 bytes (UTF-8), or store the data elsewhere and shorten a key to it.' };
+		case 9410011:
+			return { message: 'The expiry of the short link is longer than WeChat allows', description: 'Short links last at most 30 days (2,592,000 seconds).' };
+		case 9410012:
+			return {
+				message: 'WeChat does not know this short key',
+				description: 'The short key expired (at most 30 days after it was made), was mistyped, or was made by another account.',
+			};
 		// ── Analytics (datacube) ────────────────────────────────────────────────────────────
 		case 61500:
 			return { message: 'WeChat refused the date format', description: 'Dates are yyyy-MM-dd; this is a bug in the node, please report it.' };

@@ -1,15 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationModule } from '../node.type';
+import * as create from './create.operation';
+import * as resolve from './resolve.operation';
 
-// Placeholder while the resource is built: replaced by one <operation>.operation.ts per operation.
-const notBuilt: OperationModule = {
-	execute: async () => {
-		throw new Error('Not built yet');
+export { create, resolve };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['shortLink'] } },
+		options: [
+			{ name: 'Create', value: 'create', description: 'Store up to 4 KB of text behind a short key, for up to 30 days', action: 'Create a short key' },
+			{ name: 'Resolve', value: 'resolve', description: 'Get the text stored behind a short key', action: 'Resolve a short key' },
+		],
+		default: 'create',
 	},
-};
-
-export const create = notBuilt;
-export const resolve = notBuilt;
-
-export const description: INodeProperties[] = [];
+	...create.description,
+	...resolve.description,
+];

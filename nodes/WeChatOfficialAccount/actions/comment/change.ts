@@ -1,0 +1,32 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/displayOptions';
+import type { OperationExecute } from '../node.type';
+import { articleBody, articleJson, articleNumberField, articleOf, commentIdField, commentIdOf, msgDataIdField } from './fields';
+
+/**
+ * One comment API call that changes a state and ends the same however often it is made (open,
+ * close, elect, unelect, delete, delete reply): sent with the default repeat safety `safe`.
+ * Outputs the article (and comment) it changed with `result` added.
+ */
+export function commentChange(options: {
+	operation: string;
+	path: string;
+	/** whether the call names a comment (user_comment_id) */
+	comment: boolean;
+	result: IDataObject;
+}): { description: INodeProperties[]; execute: OperationExecute } {
+	const fields = options.comment ? [msgDataIdField, articleNumberField, commentIdField] : [msgDataIdField, articleNumberField];
+	const description = updateDisplayOptions({ show: { resource: ['comment'], operation: [options.operation] } }, fields);
+	const execute: OperationExecute = async function (itemIndex, client, output) {
+		const article = articleOf(this, itemIndex);
+		const commentId = options.comment ? commentIdOf(this, itemIndex) : undefined;
+		const body: IDataObject = { ...articleBody(article), ...(commentId !== undefined ? { user_comment_id: commentId } : {}) };
+		await client.request({ method: 'POST', path: options.path, body }, itemIndex);
+		output.push({
+			json: { ...articleJson(article), ...(commentId !== undefined ? { user_comment_id: commentId } : {}), ...options.result },
+			pairedItem: { item: itemIndex },
+		});
+	};
+	return { description, execute };
+}
