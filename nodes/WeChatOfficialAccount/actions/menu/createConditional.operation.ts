@@ -12,11 +12,11 @@ const PRIVACY_RULES = ['sex', 'country', 'province', 'city', 'language'];
 const properties: INodeProperties[] = [
 	...menuFields,
 	{
-		displayName: 'Match Rule',
+		displayName:
+			'Match rule: followers who match every rule set below see this menu instead of the default one. Set a tag, a client platform or both; with a JSON menu, its "matchrule" is used when neither is set.',
 		name: 'matchRuleNotice',
 		type: 'notice',
 		default: '',
-		description: 'Followers who match every rule set here see this menu instead of the default one. Set a tag, a platform or both. With the menu given as JSON, its "matchrule" is used when neither is set.',
 	},
 	{
 		displayName: 'Tag Name or ID',
