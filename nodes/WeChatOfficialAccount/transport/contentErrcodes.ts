@@ -85,41 +85,50 @@ export function explainContentErrcode(errcode: number): { message: string; descr
 		case 88010:
 			return { message: 'WeChat refused the page size of the comment list', description: 'The node asks for at most 50 comments per page; if this persists, WeChat may have lowered the limit: please report it.' };
 		// ── Menus ───────────────────────────────────────────────────────────────────────────
+		// The node checks every menu rule before sending; these come back only if WeChat's rules
+		// changed, or for what only WeChat knows (menu IDs, followers, the account's permissions).
 		case 40016:
 			return { message: 'The menu has the wrong number of buttons', description: 'A menu has 1 to 3 top-level buttons.' };
 		case 40017:
 			return { message: 'A button has a type WeChat does not know', description: 'Use click, view, miniprogram, scancode_push, scancode_waitmsg, pic_sysphoto, pic_photo_or_album, pic_weixin, location_select, media_id, article_id or article_view_limited.' };
 		case 40018:
-			return { message: 'A top-level button name is too long', description: 'Top-level names are up to 16 bytes (4 Chinese characters or 16 letters).' };
+			return { message: 'A top-level button name is too long', description: 'Top-level names are up to 16 bytes (5 Chinese characters or 16 letters).' };
 		case 40019:
-			return { message: 'A button key is too long', description: 'Keys are up to 128 bytes.' };
+			return { message: 'A button key is missing or too long', description: 'Keys are up to 128 bytes.' };
+		case 40020:
+			return { message: 'A button URL is missing or too long', description: 'URLs are up to 1,024 bytes and start with http:// or https://.' };
 		case 40023:
-			return { message: 'A button has too many sub-buttons', description: 'A top-level button has at most 5 sub-buttons.' };
+			return { message: 'A button has too many sub-buttons', description: 'A top-level button has 1 to 5 sub-buttons.' };
 		case 40024:
 			return { message: 'A sub-button has a type WeChat does not know', description: 'Use one of the button types the node offers.' };
 		case 40025:
 			return { message: 'A sub-button name is too long', description: 'Sub-button names are up to 60 bytes (20 Chinese characters).' };
 		case 40026:
-			return { message: 'A sub-button key is too long', description: 'Keys are up to 128 bytes.' };
+			return { message: 'A sub-button key is missing or too long', description: 'Keys are up to 128 bytes.' };
 		case 40027:
-			return { message: 'A sub-button URL is too long or invalid', description: 'URLs are up to 1,024 bytes and start with http:// or https://.' };
+			return { message: 'A sub-button URL is missing or too long', description: 'URLs are up to 1,024 bytes and start with http:// or https://.' };
 		case 40054:
 		case 40055:
-			return { message: 'A button URL is invalid', description: 'URLs start with http:// or https:// and are up to 1,024 bytes.' };
+			return {
+				message: 'WeChat refused the domain of a button URL',
+				description: 'Use a full http:// or https:// address of a public domain (not an IP address or localhost). All conditional menus together may link to at most 3 domains.',
+			};
 		case 46003:
 			return { message: 'The account has no menu', description: 'Create one with Menu → Create, or in the WeChat Official Accounts Platform.' };
 		case 65301:
-			return { message: 'WeChat does not know this conditional menu', description: 'Menu → Get lists the conditional menus with their menuid.' };
+			return { message: 'WeChat does not know this conditional menu', description: 'Menu → Get lists the conditional menus with their menuid; a deleted one is gone (Menu → Delete removes all of them).' };
 		case 65302:
 			return { message: 'WeChat does not know this follower', description: 'Try Match takes the OpenID (or WeChat ID) of a follower of the account.' };
 		case 65303:
-			return { message: 'No menu applies to this follower', description: 'The account has no default menu, and no conditional menu matches the follower.' };
+			return { message: 'The account has no default menu', description: 'Create the default menu first (Menu → Create): conditional menus are shown instead of it, and Try Match needs it.' };
 		case 65304:
-			return { message: 'The conditional menu has no match rule', description: 'Set at least one rule (tag, client platform) for a conditional menu.' };
+			return { message: 'The conditional menu has no match rule', description: 'Set a tag, a client platform or both.' };
 		case 65305:
 			return { message: 'The account has the most conditional menus WeChat allows', description: 'Delete a conditional menu that is no longer used (Menu → Delete Conditional) and try again.' };
 		case 65306:
 			return { message: 'The account may not have conditional menus', description: 'Conditional menus need a verified account.' };
+		case 65320:
+			return { message: 'WeChat no longer matches menus by gender, region or language', description: 'Match by tag (put the followers in a tag first) or by client platform.' };
 		// ── QR codes and short links ────────────────────────────────────────────────────────
 		case 40097:
 			return {

@@ -1,0 +1,28 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/displayOptions';
+import type { OperationExecute } from '../node.type';
+
+export const description = updateDisplayOptions({ show: { resource: ['menu'], operation: ['get'] } }, []);
+
+/** errcode of menu/get when the account has no menu set through the API */
+const NO_MENU = 46003;
+
+/**
+ * The menus set through the API: one item for the default menu ({ menuType: 'default', button,
+ * menuid when WeChat gives one }) and one per conditional menu ({ menuType: 'conditional',
+ * menuid, matchrule, button }). No menu: no items.
+ */
+export const execute: OperationExecute = async function (itemIndex, client, output) {
+	const response = await client.request<{ menu?: IDataObject; conditionalmenu?: IDataObject[]; errcode?: number }>(
+		{ method: 'GET', path: '/cgi-bin/menu/get', acceptErrcodes: [NO_MENU] },
+		itemIndex,
+	);
+	if (response.errcode === NO_MENU) return;
+	if (response.menu) {
+		output.push({ json: { menuType: 'default', ...response.menu }, pairedItem: { item: itemIndex } });
+	}
+	for (const conditional of Array.isArray(response.conditionalmenu) ? response.conditionalmenu : []) {
+		output.push({ json: { menuType: 'conditional', ...conditional }, pairedItem: { item: itemIndex } });
+	}
+};
