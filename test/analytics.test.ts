@@ -1,3 +1,4 @@
+import { beijingDayOf, dayOfParameter, windowsOf } from '../nodes/WeChatOfficialAccount/actions/analytics/dates';
 import { Fixture, errorOf } from './harness/fixture';
 
 let fixture: Fixture;
@@ -286,5 +287,51 @@ describe('Analytics: each report\'s endpoint and span', () => {
 		expect(windowsAsked('/datacube/getupstreammsgweek')).toEqual([['2024-05-01', '2024-05-30'], ['2024-05-31', '2024-06-29'], ['2024-06-30', '2024-06-30']]);
 		const mondays = ['2024-04-29', '2024-05-06', '2024-05-13', '2024-05-20', '2024-05-27', '2024-06-03', '2024-06-10', '2024-06-17', '2024-06-24'];
 		expect(items.map((item) => [item.json.ref_date, item.json.msg_type])).toEqual(mondays.flatMap((monday) => [[monday, 1], [monday, 2]]));
+	});
+});
+
+describe('Analytics: Beijing calendar days without a date library', () => {
+	test('an instant belongs to its Beijing day, whatever the server\'s zone', () => {
+		expect(dateOf(beijingDayOf(Date.UTC(2024, 4, 1, 15, 59, 59)))).toBe('2024-05-01');
+		expect(dateOf(beijingDayOf(Date.UTC(2024, 4, 1, 16, 0, 0)))).toBe('2024-05-02');
+		// A JavaScript Date from an expression: the Beijing day of that instant.
+		expect(dateOf(dayOfParameter(new Date(Date.UTC(2024, 11, 31, 16, 0)))!)).toBe('2025-01-01');
+		// Strings: the date as written; leap days are real dates, the 30th of February is not.
+		expect(dateOf(dayOfParameter('2024-02-29T23:00:00-05:00')!)).toBe('2024-02-29');
+		expect(dayOfParameter('2023-02-29')).toBeUndefined();
+		expect(dayOfParameter('2024-05-01junk')).toBeUndefined();
+	});
+
+	test('windows are consecutive, never overlap, and only the last is shorter', () => {
+		const start = dayOf('2024-01-01');
+		for (const [days, span] of [[1, 1], [29, 7], [30, 7], [100, 30], [366, 15]]) {
+			const windows = windowsOf({ start, end: start + days - 1 }, span);
+			expect(windows[0].start).toBe(start);
+			expect(windows.at(-1)!.end).toBe(start + days - 1);
+			expect(windows).toHaveLength(Math.ceil(days / span));
+			for (const [i, window] of windows.entries()) {
+				if (i > 0) expect(window.start).toBe(windows[i - 1].end + 1);
+				if (i < windows.length - 1) expect(window.end - window.start + 1).toBe(span);
+			}
+		}
+	});
+});
+
+describe('The simulator\'s datacube refuses what WeChat refuses', () => {
+	test('more days than the span, begin after end, today, before 2014-12-01: 61501; not yyyy-MM-dd: 61500', async () => {
+		fixture = await Fixture.start();
+		const route = (name: string, begin: unknown, end: unknown) =>
+			fixture.sim.analytics.route(`/datacube/${name}`, { begin_date: begin, end_date: end }) as { errcode?: number; list?: unknown[] };
+		const spans: Record<string, number> = { getusersummary: 7, getusercumulate: 7, getarticlesummary: 1, getuserread: 3, getupstreammsgdist: 15, getinterfacesummary: 30 };
+		for (const [name, span] of Object.entries(spans)) {
+			expect(route(name, '2024-03-01', plus('2024-03-01', span - 1)).errcode).toBeUndefined();
+			expect(route(name, '2024-03-01', plus('2024-03-01', span)).errcode).toBe(61501);
+		}
+		expect(route('getusersummary', '2024-03-02', '2024-03-01').errcode).toBe(61501);
+		expect(route('getusersummary', dateOf(beijingToday()), dateOf(beijingToday())).errcode).toBe(61501);
+		expect(route('getusersummary', '2014-11-30', '2014-11-30').errcode).toBe(61501);
+		expect(route('getusersummary', '2024/03/01', '2024-03-01').errcode).toBe(61500);
+		expect(route('getusersummary', '2024-02-30', '2024-03-01').errcode).toBe(61500);
+		expect(route('getusersummary', 20240301, '2024-03-01').errcode).toBe(61500);
 	});
 });
