@@ -335,3 +335,23 @@ describe('The simulator\'s datacube refuses what WeChat refuses', () => {
 		expect(route('getusersummary', 20240301, '2024-03-01').errcode).toBe(61500);
 	});
 });
+
+describe('examples/wechat-daily-follower-growth.json', () => {
+	test('its WeChat node, as imported, gives one row for yesterday (Beijing time) with one request', async () => {
+		fixture = await Fixture.start();
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const workflow = require('../examples/wechat-daily-follower-growth.json') as {
+			nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
+			settings: { timezone?: string };
+		};
+		expect(workflow.settings.timezone).toBe('Asia/Shanghai');
+		const node = workflow.nodes.find((candidate) => candidate.type.endsWith('.weChatOfficialAccount'))!;
+		const { resource, operation, ...parameters } = node.parameters;
+		const items = await fixture.run(`${resource as 'analytics'}.${operation as string}`, parameters);
+		const yesterday = dateOf(beijingToday() - 1);
+		expect(windowsAsked(GROWTH)).toEqual([[yesterday, yesterday]]);
+		expect(items).toHaveLength(1);
+		expect(Object.keys(items[0].json)).toEqual(['ref_date', 'new_user', 'cancel_user', 'net_user']);
+		expect(items[0].json.ref_date).toBe(yesterday);
+	});
+});
