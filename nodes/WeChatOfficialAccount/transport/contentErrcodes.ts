@@ -155,7 +155,8 @@ export function explainContentErrcode(errcode: number): { message: string; descr
 		case 61501:
 			return {
 				message: 'WeChat refused the date range',
-				description: 'Analytics cover yesterday and earlier (Beijing time), from 2014-12-01 on; the node splits longer ranges into the windows WeChat allows.',
+				description:
+					'Analytics cover yesterday and earlier (Beijing time), from 2014-12-01 on, and the node checks this before asking. If WeChat still refuses the latest day, it has not finished computing it: yesterday\'s data appears in the morning, Beijing time; run again later (e.g. after 09:00 Beijing time).',
 			};
 		default:
 			return undefined;
