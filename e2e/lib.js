@@ -94,6 +94,8 @@ async function freePort() {
 async function createInstance(install, tarball, workDir) {
 	const userFolder = fs.mkdtempSync(path.join(workDir, `n8n-${install.line}-`));
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const filesDir = path.join(userFolder, 'files');
+	fs.mkdirSync(filesDir);
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
 	// --omit=peer: n8n provides n8n-workflow; without it npm would install another copy.
@@ -117,6 +119,8 @@ async function createInstance(install, tarball, workDir) {
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		N8N_LOG_LEVEL: 'info', // n8n 1.x prints --rawOutput through its logger at info level
 		N8N_SECURE_COOKIE: 'false',
+		// The one folder n8n's file nodes may read and write (also the 2.x default's role).
+		N8N_RESTRICT_FILE_ACCESS_TO: filesDir,
 	};
 	if (install.line === 1) env.N8N_EXPRESSION_ENGINE = 'legacy'; // isolated-vm has no Node 20 build
 	// 2.x modules that call home or are not needed; 1.x does not know these names.
@@ -165,6 +169,7 @@ async function createInstance(install, tarball, workDir) {
 	return {
 		install,
 		userFolder,
+		filesDir,
 		env,
 		n8n,
 		importCredentials: (credentials) => importJson('credentials', credentials),
@@ -238,11 +243,14 @@ function followersWorkflow(id, name, credential, parameters) {
  * failed one, e.g. to print logs. `summary(label)` prints the closing "N passed, N failed" line.
  */
 function checkRunner() {
+	// `--only=text`: run only the checks whose name contains it (while working on one part).
+	const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 	const runner = {
 		passed: 0,
 		failed: 0,
 		afterFailure: () => {},
 		async check(name, body) {
+			if (only && !name.includes(only)) return;
 			const started = Date.now();
 			try {
 				await body();

@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { runContentChecks } = require('./content');
 const { runMessagingChecks } = require('./messaging');
 const { runTriggerChecks } = require('./trigger');
 const { LINES, ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, wechatWorkflow, nodeOutput, checkRunner, assertNoSecret, log, sh } = require('./lib');
@@ -165,6 +166,7 @@ async function runLine(line, tarball, workDir, simulatorPath) {
 
 		const templates = require(path.join(path.dirname(simulatorPath), 'templates.js'));
 		await runMessagingChecks({ instance, sim, templates, credential: good, secrets, check });
+		await runContentChecks({ instance, sim, credential: good, secrets, check });
 
 		// The same instance as a server, with active trigger workflows on their production URLs.
 		await runTriggerChecks({ instance, sim, simulatorPath, baseUrl, workDir, check });

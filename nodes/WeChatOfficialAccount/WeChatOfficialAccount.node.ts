@@ -29,7 +29,7 @@ export class WeChatOfficialAccount implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read, tag and message the followers of a WeChat Official Account, and manage its media',
+		description: 'Read, tag and message the followers of a WeChat Official Account; publish articles, run its menu, QR codes and analytics',
 		defaults: { name: 'WeChat Official Account' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
