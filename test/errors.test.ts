@@ -1,4 +1,5 @@
 import { msUntilNextMinute } from '../nodes/WeChatOfficialAccount/transport/request';
+import type { Operation } from './harness/fixture';
 import { errorOf, Fixture, openidsOf } from './harness/fixture';
 
 let fixture: Fixture;
@@ -241,5 +242,19 @@ describe('No secret in errors or error items', () => {
 		const error = await errorOf(() => fixture.getFollowers());
 		expect(error.message).toBe('WeChat returned an error: token *** and *** refused (WeChat errcode 61001)');
 		expectNoSecret(fixture, error);
+	});
+});
+
+describe('48001 says what the API needs', () => {
+	test.each([
+		['draft.count', '/cgi-bin/draft/count', 'The draft API needs a verified account'],
+		['analytics.getFollowerTotals', '/datacube/getusercumulate', 'Analytics through the API need a verified account'],
+	])('%s: the advice names the permission of that API', async (operation, path, advice) => {
+		fixture = await Fixture.start();
+		fixture.sim.injectFault(path, { errcode: 48001, errmsg: 'api unauthorized rid: p' });
+		const error = await errorOf(() => fixture.run(operation as Operation));
+		expect(error.message).toBe('This account type is not authorised for this WeChat API (WeChat errcode 48001)');
+		expect(error.description).toContain(advice);
+		expect(error.description).toContain('Interface Permissions');
 	});
 });

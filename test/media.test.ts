@@ -290,7 +290,7 @@ describe('Media → Download (temporary)', () => {
 	test('an empty media ID is refused before anything is sent', async () => {
 		fixture = await Fixture.start();
 		const error = await errorOf(() => fixture.run('media.download', {}, { input: [{ json: {} }] }));
-		expect(error.message).toBe('Input item 1 has no media ID');
+		expect(error.message).toBe('Input item 1: "Media ID" is empty');
 		expect(fixture.sim.log).toHaveLength(0);
 	});
 });

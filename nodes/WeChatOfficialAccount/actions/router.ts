@@ -95,7 +95,8 @@ type ErrorLike = { message?: string; description?: string | null; context?: IDat
 function errorItem(error: ErrorLike, redact: (text: string) => string): IDataObject {
 	const item: IDataObject = { error: redact(String(error.message ?? error)) };
 	if (error.description) item.description = redact(error.description);
-	for (const key of ['received', 'resumeAfter', 'openid', 'sent', 'publish_id', 'msg_data_id', 'publish_status', 'fail_idx'] as const) {
+	// What a failed item must not lose: where to resume, whether it was sent, what WeChat created.
+	for (const key of ['received', 'resumeAfter', 'openid', 'sent', 'publish_id', 'msg_data_id', 'publish_status', 'fail_idx', 'ticket', 'url', 'image_url'] as const) {
 		if (error.context?.[key] !== undefined) item[key] = error.context[key];
 	}
 	return item;

@@ -47,8 +47,10 @@ export function explainErrcode(
 	errcode: number,
 	errmsg: string,
 	source: ErrcodeSource,
+	/** the API path, for the codes whose advice depends on the API (48001) */
+	path = '',
 ): ErrcodeExplanation {
-	const explanation = explain(errcode, errmsg, source);
+	const explanation = errcode === 48001 ? unauthorised(path) : explain(errcode, errmsg, source);
 	const rid = ridFromErrmsg(errmsg);
 	return {
 		...explanation,
@@ -145,13 +147,6 @@ function explain(
 				message: "WeChat's per-minute limit for this API is still exceeded after waiting",
 				description:
 					'Another workflow or system is calling the same API heavily. Spread the workflows out in time and run this one again.',
-			};
-		case 48001:
-			return {
-				reaction: 'fail',
-				message: 'This account type is not authorised for this WeChat API',
-				description:
-					'Follower lists, template and mass messages and many other APIs need a verified account (template messages a verified Service Account). Check Settings and Development → Interface Permissions in the WeChat Official Accounts Platform.',
 			};
 		case 50001:
 			return {
@@ -376,6 +371,30 @@ function wrongSecret(): Omit<ErrcodeExplanation, 'message'> & { message: string 
 		description: `Copy the AppSecret from ${BASIC_CONFIGURATION} into the credential (reset it there if nobody has it; resetting breaks any other system that uses the old one). Check that AppID and AppSecret belong to the same account.`,
 	};
 }
+
+/** 48001: the account may not use this API; what it takes depends on the API. */
+function unauthorised(path: string): Omit<ErrcodeExplanation, 'message'> & { message: string } {
+	const need = PERMISSION_BY_PATH.find(([prefix]) => path.startsWith(prefix))?.[1];
+	return {
+		reaction: 'fail',
+		message: 'This account type is not authorised for this WeChat API',
+		description: need
+			? `${need} Check Settings and Development → Interface Permissions in the WeChat Official Accounts Platform.`
+			: 'Follower lists, template and mass messages and many other APIs need a verified account (template messages a verified Service Account). Check Settings and Development → Interface Permissions in the WeChat Official Accounts Platform.',
+	};
+}
+
+/** What an account needs for the APIs 48001 is most often met on, by path prefix. */
+const PERMISSION_BY_PATH: Array<[string, string]> = [
+	['/cgi-bin/freepublish/', 'Publishing through the API needs a verified account (WeChat verification, 微信认证).'],
+	['/cgi-bin/draft/', 'The draft API needs a verified account (WeChat verification, 微信认证).'],
+	['/cgi-bin/comment/', 'Comment management needs a verified account with comments enabled.'],
+	['/cgi-bin/menu/addconditional', 'Conditional menus need a verified account.'],
+	['/cgi-bin/qrcode/', 'QR codes with parameters need a verified Service Account.'],
+	['/cgi-bin/message/template/', 'Template messages need a verified Service Account.'],
+	['/cgi-bin/message/mass/', 'Mass messages through the API need a verified account.'],
+	['/datacube/', 'Analytics through the API need a verified account.'],
+];
 
 function approval(message: string, description: string) {
 	return { reaction: 'fail' as const, message, description };

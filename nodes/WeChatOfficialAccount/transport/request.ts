@@ -44,6 +44,12 @@ export interface WeChatApiRequest {
 	repeat?: RepeatSafety;
 	/** errcodes that are an answer, not a failure, for this call (e.g. 45065: already sent) */
 	acceptErrcodes?: number[];
+	/**
+	 * errcodes that mean "already done" (e.g. 40007 for a delete): accepted only when this call is
+	 * a repeat after an attempt that may have reached WeChat, which then made the change. The
+	 * answer comes back with its errcode, so the operation can say so. A first attempt still fails.
+	 */
+	acceptOnRepeat?: number[];
 	/** for calls that are not `safe`: what may have happened, e.g. "The material may have been added" */
 	mayHaveHappened?: string;
 	/**
@@ -162,6 +168,8 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 		// A keyed call repeated after an attempt that may have reached WeChat: if it then fails,
 		// the message may still have been sent by that earlier attempt.
 		let mayHaveReached = false;
+		// Any call repeated after an attempt that may have reached WeChat (for acceptOnRepeat).
+		let repeatsAnAmbiguousAttempt = false;
 		const sentState = (ambiguousNow: boolean): { sent?: false | 'unknown' } =>
 			repeat === 'safe' ? {} : { sent: ambiguousNow || mayHaveReached ? 'unknown' : false };
 		const keyedNote = (failure: ApiFailure): ApiFailure =>
@@ -227,6 +235,7 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 				if (repeat === 'once' && ambiguous) fail(maybeSent(request, where, transport.summary, transientRetries), itemIndex);
 				if (transient && (await backOff(transport.summary))) {
 					mayHaveReached ||= ambiguous && repeat === 'keyed';
+					repeatsAnAmbiguousAttempt ||= ambiguous;
 					continue;
 				}
 				fail(
@@ -248,9 +257,10 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 
 			const errcode = Number(body.errcode ?? 0);
 			if (!errcode || request.acceptErrcodes?.includes(errcode)) return { json: body };
+			if (repeatsAnAmbiguousAttempt && request.acceptOnRepeat?.includes(errcode)) return { json: body };
 
 			const errmsg = String(body.errmsg ?? '');
-			const explanation = explainErrcode(errcode, errmsg, 'api');
+			const explanation = explainErrcode(errcode, errmsg, 'api', request.path);
 			if (explanation.reaction === 'refreshToken' && !tokenRenewed) {
 				tokenRenewed = true;
 				context.logger.debug(`WeChat ${where}: errcode ${errcode}, renewing the access token`);
@@ -264,6 +274,7 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 			}
 			if (explanation.reaction === 'retry' && (await backOff(`errcode ${errcode}`))) {
 				mayHaveReached ||= repeat === 'keyed';
+				repeatsAnAmbiguousAttempt = true;
 				continue;
 			}
 			if (explanation.reaction === 'waitNextMinute' && minuteWaits < MAX_MINUTE_WAITS && !isCancelled(context)) {

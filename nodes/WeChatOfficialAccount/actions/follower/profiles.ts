@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { BatchEntry, BatchOutcome } from '../../transport/batch';
 import { DEFAULT_CONCURRENCY, sendInChunks } from '../../transport/batch';
 import type { WeChatApiClient } from '../../transport/request';
+import { withIsoTimes } from '../../helpers/time';
 
 /** cgi-bin/user/info/batchget takes at most 100 OpenIDs (more: errcode 40032). */
 export const MAX_PROFILES_PER_CALL = 100;
@@ -77,8 +78,6 @@ function inRequestOrder(openids: string[], profiles: IDataObject[]): IDataObject
 
 /** Adds `subscribe_time_iso`: WeChat gives seconds since 1970, spreadsheets and CRMs want a date. */
 function withIsoTime(profile: IDataObject): IDataObject {
-	const seconds = Number(profile.subscribe_time);
 	// The profile is a freshly parsed answer: extend it in place rather than copy it per follower.
-	if (Number.isFinite(seconds) && seconds > 0) profile.subscribe_time_iso = new Date(seconds * 1000).toISOString();
-	return profile;
+	return withIsoTimes(profile, 'subscribe_time');
 }

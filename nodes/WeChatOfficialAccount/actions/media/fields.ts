@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { requiredTextOf } from '../../helpers/itemParameters';
 import type { DownloadedFile, UploadedFile } from '../../transport/http';
 import type { MediaType, UploadTarget } from './limits';
 import { EXTENSION_OF_MIME_TYPE, MIME_TYPE_OF_EXTENSION, formatBytes, limitFor } from './limits';
@@ -64,14 +65,13 @@ export const outputFileOptions: INodeProperties = {
 
 /** The media ID of one item, refused when empty. */
 export function mediaIdOf(context: IExecuteFunctions, itemIndex: number): string {
-	const mediaId = String(context.getNodeParameter('mediaId', itemIndex) ?? '').trim();
-	if (!mediaId) {
-		throw new NodeOperationError(context.getNode(), `Input item ${itemIndex + 1} has no media ID`, {
-			description: 'Set "Media ID" to the media_id WeChat returned for the upload, e.g. with the expression {{ $json.media_id }}.',
-			itemIndex,
-		});
-	}
-	return mediaId;
+	return requiredTextOf(
+		context,
+		itemIndex,
+		'mediaId',
+		'Media ID',
+		'Set "Media ID" to the media_id WeChat returned for the upload, e.g. with the expression {{ $json.media_id }}.',
+	);
 }
 
 /** The output binary field of one item ("data" unless the user chose another). */
