@@ -78,7 +78,7 @@ describe('Menu → Create', () => {
 		const menu = [{ type: 'click', name: 'A', key: 'A' }];
 		await fixture.run('menu.create', asJson(menu));
 		await fixture.run('menu.create', { menuInput: 'json', menuJson: '={{ $json.menu }}' }, { input: [{ json: { menu: { button: menu } } }] });
-		// Menu → Get outputs WeChat's stored form: empty sub_button lists, menuType, menuid.
+		// Menu → Get outputs WeChat's stored form: empty sub_button lists, menu_type, menuid.
 		const [stored] = await fixture.run('menu.get');
 		await fixture.run('menu.create', { menuInput: 'json', menuJson: '={{ $json }}' }, { input: [stored] });
 		expect(fixture.sim.requests(CREATE).map((entry) => entry.body)).toEqual([{ button: menu }, { button: menu }, { button: menu }]);
@@ -122,11 +122,11 @@ describe('Menu → Create', () => {
 
 /** Menus that break one rule each: the node's message, and the errcode WeChat (the simulator) gives. */
 const WRONG_MENUS: Array<{ rule: string; menu: unknown; message: string; errcode?: number }> = [
-	{ rule: 'no buttons', menu: { button: [] }, message: 'The menu has no buttons', errcode: 40016 },
+	{ rule: 'no buttons', menu: { button: [] }, message: 'Input item 1: "Menu (JSON)" has no buttons', errcode: 40016 },
 	{
 		rule: '4 top-level buttons',
 		menu: [1, 2, 3, 4].map((n) => ({ type: 'click', name: `B${n}`, key: `K${n}` })),
-		message: 'The menu has 4 top-level buttons; WeChat allows at most 3',
+		message: 'Input item 1: "Menu (JSON)" has 4 top-level buttons; WeChat allows at most 3',
 		errcode: 40016,
 	},
 	{
@@ -243,11 +243,13 @@ describe('Menu → Create refuses a wrong menu before sending anything', () => {
 	test('text that is not JSON, and JSON that is not a menu', async () => {
 		fixture = await Fixture.start();
 		let error = await errorOf(() => fixture.run('menu.create', { menuInput: 'json', menuJson: '{"button": [' }));
-		expect(error.message).toMatch(/^"Menu \(JSON\)" is not valid JSON: /);
+		expect(error.message).toMatch(/^Input item 1: "Menu \(JSON\)" is not valid JSON: /);
 		error = await errorOf(() => fixture.run('menu.create', { menuInput: 'json', menuJson: '{"buttons": []}' }));
-		expect(error.message).toBe('The menu has no button list');
+		expect(error.message).toBe('Input item 1: "Menu (JSON)" has no button list');
 		error = await errorOf(() => fixture.run('menu.create', { menuInput: 'json', menuJson: '"menu"' }));
-		expect(error.message).toBe('"Menu (JSON)" is not a menu');
+		expect(error.message).toBe('Input item 1: "Menu (JSON)" is not a menu');
+		error = await errorOf(() => fixture.run('menu.create', { menuInput: 'json', menuJson: ' ' }));
+		expect(error.message).toBe('Input item 1: "Menu (JSON)" is empty');
 		expect(fixture.sim.log).toHaveLength(0);
 	});
 
@@ -294,7 +296,9 @@ describe('Menu → Create refuses a wrong menu before sending anything', () => {
 		expect(error.message).toBe('Entry 2 "Nested" of "Buttons": a sub-button cannot open a sub-menu');
 
 		error = await errorOf(() => fixture.run('menu.create', asFields([])));
-		expect(error.message).toBe('The menu has no buttons');
+		expect(error.message).toBe('Input item 1: "Buttons" is empty');
+		error = await errorOf(() => fixture.run('menu.create', asFields([1, 2, 3, 4].map((n) => ({ name: `B${n}`, parent: 'none', type: 'click', key: `K${n}` })))));
+		expect(error.message).toBe('Input item 1: "Buttons" has 4 top-level buttons; WeChat allows at most 3');
 		expect(fixture.sim.log).toHaveLength(0);
 	});
 
@@ -305,7 +309,8 @@ describe('Menu → Create refuses a wrong menu before sending anything', () => {
 			{ menuInput: 'json', menuJson: '={{ $json.menu }}' },
 			{ input: [{ json: { menu: [{ type: 'click', name: 'News' }] } }, { json: { menu: [{ type: 'click', name: 'B', key: 'B' }] } }], continueOnFail: true },
 		);
-		expect(items.map((item) => item.json.error ?? item.json.success)).toEqual(['Button 1 "News": a click button needs a key', true]);
+		// With several input items, a button's message starts with its input item.
+		expect(items.map((item) => item.json.error ?? item.json.success)).toEqual(['Input item 1: Button 1 "News": a click button needs a key', true]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(fixture.sim.requests(CREATE)).toHaveLength(1);
 	});
@@ -319,15 +324,15 @@ describe('Menu → Get, Get Current, Delete', () => {
 
 		await fixture.run('menu.create', asJson([{ type: 'click', name: 'A', key: 'A' }]));
 		let items = await fixture.run('menu.get');
-		expect(items.map((item) => item.json)).toEqual([{ menuType: 'default', button: [{ type: 'click', name: 'A', key: 'A', sub_button: [] }] }]);
+		expect(items.map((item) => item.json)).toEqual([{ menu_type: 'default', button: [{ type: 'click', name: 'A', key: 'A', sub_button: [] }] }]);
 
 		const vip = fixture.sim.account.addTag('VIP');
 		const [conditional] = await fixture.run('menu.createConditional', { ...asJson([{ type: 'click', name: 'VIP', key: 'VIP' }]), tagId: vip });
 		items = await fixture.run('menu.get');
 		expect(items.map((item) => item.json)).toEqual([
-			{ menuType: 'default', button: [{ type: 'click', name: 'A', key: 'A', sub_button: [] }], menuid: expect.any(Number) },
+			{ menu_type: 'default', button: [{ type: 'click', name: 'A', key: 'A', sub_button: [] }], menuid: expect.any(Number) },
 			{
-				menuType: 'conditional',
+				menu_type: 'conditional',
 				button: [{ type: 'click', name: 'VIP', key: 'VIP', sub_button: [] }],
 				matchrule: { tag_id: String(vip) },
 				menuid: Number(conditional.json.menuid),
@@ -339,13 +344,13 @@ describe('Menu → Get, Get Current, Delete', () => {
 	test('Get Current: the API menu in get_current_selfmenu_info\'s shape (sub_button.list)', async () => {
 		fixture = await Fixture.start();
 		let [current] = await fixture.run('menu.getCurrent');
-		expect(current.json).toEqual({ is_menu_open: 0, menuOpen: false, button: [] });
+		expect(current.json).toEqual({ is_menu_open: 0, menu_open: false, button: [] });
 
 		await fixture.run('menu.create', asJson([{ type: 'click', name: 'A', key: 'A' }, { name: 'More', sub_button: [{ type: 'view', name: 'Shop', url: 'https://example.com' }] }]));
 		[current] = await fixture.run('menu.getCurrent');
 		expect(current.json).toEqual({
 			is_menu_open: 1,
-			menuOpen: true,
+			menu_open: true,
 			button: [
 				{ type: 'click', name: 'A', key: 'A' },
 				{ name: 'More', sub_button: { list: [{ type: 'view', name: 'Shop', url: 'https://example.com' }] } },
@@ -374,7 +379,7 @@ describe('Menu → Get, Get Current, Delete', () => {
 		];
 		fixture.sim.menus.setEditorMenu(editorButtons);
 		const [current] = await fixture.run('menu.getCurrent');
-		expect(current.json).toEqual({ is_menu_open: 1, menuOpen: true, button: editorButtons });
+		expect(current.json).toEqual({ is_menu_open: 1, menu_open: true, button: editorButtons });
 		// menu/get knows only menus set through the API.
 		expect(await fixture.run('menu.get')).toEqual([]);
 	});
@@ -387,18 +392,18 @@ describe('Menu → Get, Get Current, Delete', () => {
 		expect(item.json).toEqual({ success: true });
 		expect(fixture.sim.menus.menu).toBeUndefined();
 		expect(fixture.sim.menus.conditional).toHaveLength(0);
-		expect(fixture.sim.requests('/cgi-bin/menu/delete').map((entry) => entry.method)).toEqual(['POST']);
+		expect(fixture.sim.requests('/cgi-bin/menu/delete').map((entry) => entry.method)).toEqual(['GET']);
 	});
 
-	test('Delete when there is no menu, or when a repeat after a lost answer finds it gone: success, alreadyDeleted', async () => {
+	test('Delete when there is no menu, or when a repeat after a lost answer finds it gone: success, already_deleted', async () => {
 		fixture = await Fixture.start();
 		let [item] = await fixture.run('menu.delete');
-		expect(item.json).toEqual({ success: true, alreadyDeleted: true });
+		expect(item.json).toEqual({ success: true, already_deleted: true });
 
 		await fixture.run('menu.create', asJson([{ type: 'click', name: 'A', key: 'A' }]));
 		fixture.sim.injectFault('/cgi-bin/menu/delete', 'dropAfterServing');
 		[item] = await fixture.run('menu.delete');
-		expect(item.json).toEqual({ success: true, alreadyDeleted: true });
+		expect(item.json).toEqual({ success: true, already_deleted: true });
 		expect(fixture.sim.requests('/cgi-bin/menu/delete').map((entry) => entry.errcode)).toEqual([46003, undefined, 46003]);
 		expect(fixture.sim.menus.menu).toBeUndefined();
 	});
@@ -442,25 +447,60 @@ describe('Menu → Create Conditional, Delete Conditional, Try Match', () => {
 		fixture = await Fixture.start();
 		const button = [{ type: 'click', name: 'X', key: 'X' }];
 		let error = await errorOf(() => fixture.run('menu.createConditional', asJson(button)));
-		expect(error.message).toBe('The conditional menu has no match rule');
+		expect(error.message).toBe('Input item 1: "Tag Name or ID" and "Client Platform" are both empty');
 		expect(fixture.sim.menus.route(ADD_CONDITIONAL, {}, { button, matchrule: {} })).toMatchObject({ errcode: 65304 });
 
+		error = await errorOf(() => fixture.run('menu.createConditional', asJson({ button, matchrule: { tag_id: '', client_platform_type: '' } })));
+		expect(error.message).toBe('Input item 1: "Tag Name or ID" and "Client Platform" are both empty');
+		expect(error.description).toContain('the "matchrule" of "Menu (JSON)" sets neither');
+
 		error = await errorOf(() => fixture.run('menu.createConditional', asJson({ button, matchrule: { sex: '1' } })));
-		expect(error.message).toBe('The match rule uses "sex", which WeChat no longer accepts');
+		expect(error.message).toBe('Input item 1: "Menu (JSON)" has a matchrule with "sex", which WeChat no longer accepts');
 		expect(fixture.sim.menus.route(ADD_CONDITIONAL, {}, { button, matchrule: { sex: '1' } })).toMatchObject({ errcode: 65320 });
 
+		error = await errorOf(() => fixture.run('menu.createConditional', asJson({ button, matchrule: { client_platform_type: '1', city: 'Guangzhou' } })));
+		expect(error.message).toBe('Input item 1: "Menu (JSON)" has a matchrule with "city", which WeChat no longer accepts');
+
 		error = await errorOf(() => fixture.run('menu.createConditional', asJson({ button, matchrule: { os: 'ios' } })));
-		expect(error.message).toBe('The match rule has the field "os", which WeChat does not know');
+		expect(error.message).toBe('Input item 1: "Menu (JSON)" has a matchrule with "os", which WeChat does not know');
 
 		error = await errorOf(() => fixture.run('menu.createConditional', { ...asJson(button), tagId: '={{ "VIP" }}' }));
-		expect(error.message).toBe('"VIP" is not a tag ID');
+		expect(error.message).toBe('Input item 1: "Tag Name or ID" must be a tag ID (a whole number), not "VIP"');
+
+		error = await errorOf(() => fixture.run('menu.createConditional', asJson({ button, matchrule: { tag_id: 'VIP' } })));
+		expect(error.message).toBe('Input item 1: "Menu (JSON)" has a matchrule whose tag_id "VIP" is not a tag ID');
+
+		error = await errorOf(() => fixture.run('menu.createConditional', { ...asJson(button), clientPlatformType: '={{ "4" }}' }));
+		expect(error.message).toBe('Input item 1: "Client Platform" must be 1 (iOS), 2 (Android) or 3 (Others), not "4"');
 
 		error = await errorOf(() => fixture.run('menu.createConditional', asJson({ button, matchrule: { client_platform_type: '4' } })));
-		expect(error.message).toBe('"4" is not a client platform');
+		expect(error.message).toBe('Input item 1: "Menu (JSON)" has a matchrule whose client_platform_type "4" is not a client platform');
 
 		error = await errorOf(() => fixture.run('menu.createConditional', { ...asJson([{ type: 'view', name: 'X' }]), clientPlatformType: '1' }));
 		expect(error.message).toBe('Button 1 "X": a view button needs a URL');
 		expect(fixture.sim.log).toHaveLength(0);
+	});
+
+	test('a match rule listing every key, the unused ones empty (WeChat\'s own example), is accepted; only the set keys are sent', async () => {
+		fixture = await Fixture.start();
+		await fixture.run('menu.create', asJson([{ type: 'click', name: 'All', key: 'ALL' }]));
+		const vip = fixture.sim.account.addTag('VIP');
+		const matchrule = { tag_id: String(vip), sex: '', country: '', province: '', city: '', client_platform_type: '2', language: '' };
+		const [item] = await fixture.run('menu.createConditional', asJson({ button: [{ type: 'click', name: 'VIP', key: 'VIP' }], matchrule }));
+		expect(fixture.sim.requests(ADD_CONDITIONAL)[0].body?.matchrule).toEqual({ tag_id: String(vip), client_platform_type: '2' });
+		expect(item.json.matchrule).toEqual({ tag_id: String(vip), client_platform_type: '2' });
+
+		// An item of Menu → Get, fed back as it is (here with the empty keys WeChat's example lists).
+		const [, conditional] = await fixture.run('menu.get');
+		expect(conditional.json.menu_type).toBe('conditional');
+		const fedBack = { json: { ...conditional.json, matchrule: { ...(conditional.json.matchrule as object), sex: '', language: '' } } };
+		await fixture.run('menu.createConditional', { menuInput: 'json', menuJson: '={{ $json }}' }, { input: [fedBack] });
+		expect(fixture.sim.requests(ADD_CONDITIONAL)[1].body).toEqual({
+			button: [{ type: 'click', name: 'VIP', key: 'VIP' }],
+			matchrule: { tag_id: String(vip), client_platform_type: '2' },
+		});
+		// WeChat accepts such a rule too.
+		expect(fixture.sim.menus.route(ADD_CONDITIONAL, {}, { button: [{ type: 'click', name: 'V', key: 'V' }], matchrule })).toHaveProperty('menuid');
 	});
 
 	test('without a default menu WeChat refuses (65303) and the error says to create one', async () => {
@@ -496,19 +536,33 @@ describe('Menu → Create Conditional, Delete Conditional, Try Match', () => {
 		expect(error.message).toBe('WeChat does not know this conditional menu (WeChat errcode 65301)');
 		expect(fixture.sim.requests(DEL_CONDITIONAL)).toHaveLength(2);
 
-		const refused = await errorOf(() => fixture.run('menu.deleteConditional', { menuId: 'abc' }));
-		expect(refused.message).toBe('"abc" is not a menu ID');
+		let refused = await errorOf(() => fixture.run('menu.deleteConditional', { menuId: 'abc' }));
+		expect(refused.message).toBe('Input item 1: "Menu ID" must be a menu ID (a whole number), not "abc"');
+		refused = await errorOf(() => fixture.run('menu.deleteConditional', {}, { input: [{ json: {} }] }));
+		expect(refused.message).toBe('Input item 1: "Menu ID" is empty');
+		expect(refused.description).toContain('{{ $json.menuid }}');
 		expect(fixture.sim.requests(DEL_CONDITIONAL)).toHaveLength(2);
 	});
 
-	test('Delete Conditional: when the answer is lost after WeChat deleted it, the repeat\'s 65301 means success', async () => {
+	test('Delete Conditional: when the answer is lost after WeChat deleted it, the repeat\'s 65301 means success, already_deleted', async () => {
 		fixture = await Fixture.start();
 		await fixture.run('menu.create', asJson([{ type: 'click', name: 'All', key: 'ALL' }]));
 		const [a] = await fixture.run('menu.createConditional', { ...asJson([{ type: 'click', name: 'A', key: 'A' }]), clientPlatformType: '1' });
 		fixture.sim.injectFault(DEL_CONDITIONAL, 'dropAfterServing');
 		const [deleted] = await fixture.run('menu.deleteConditional', { menuId: a.json.menuid });
-		expect(deleted.json).toEqual({ success: true, menuid: String(a.json.menuid), alreadyDeleted: true });
+		expect(deleted.json).toEqual({ success: true, menuid: String(a.json.menuid), already_deleted: true });
 		expect(fixture.sim.requests(DEL_CONDITIONAL).map((entry) => entry.errcode)).toEqual([undefined, 65301]);
+		expect(fixture.sim.requests(DEL_CONDITIONAL).map((entry) => entry.body)).toEqual([{ menuid: String(a.json.menuid) }, { menuid: String(a.json.menuid) }]);
+		expect(fixture.sim.menus.conditional).toHaveLength(0);
+	});
+
+	test('Delete Conditional: a connection dropped before WeChat served it is repeated and deletes it, without already_deleted', async () => {
+		fixture = await Fixture.start();
+		await fixture.run('menu.create', asJson([{ type: 'click', name: 'All', key: 'ALL' }]));
+		const [a] = await fixture.run('menu.createConditional', { ...asJson([{ type: 'click', name: 'A', key: 'A' }]), clientPlatformType: '1' });
+		fixture.sim.injectFault(DEL_CONDITIONAL, 'drop');
+		const [deleted] = await fixture.run('menu.deleteConditional', { menuId: a.json.menuid });
+		expect(deleted.json).toEqual({ success: true, menuid: String(a.json.menuid) });
 		expect(fixture.sim.menus.conditional).toHaveLength(0);
 	});
 
@@ -545,7 +599,7 @@ describe('Menu → Create Conditional, Delete Conditional, Try Match', () => {
 		error = await errorOf(() => fixture.run('menu.tryMatch', { userId: fixture.sim.allFollowers()[0] }));
 		expect(error.message).toBe('The account has no default menu (WeChat errcode 65303)');
 		error = await errorOf(() => fixture.run('menu.tryMatch', {}, { input: [{ json: {} }] }));
-		expect(error.message).toBe('Input item 1 has no user ID');
+		expect(error.message).toBe('Input item 1: "User ID" is empty');
 		expect(fixture.sim.requests('/cgi-bin/menu/trymatch')).toHaveLength(2);
 	});
 

@@ -10,7 +10,9 @@
  * - 65301 unknown menuid, 65302 unknown user, 65303 no default menu (addconditional before
  *   menu/create: "there is no selfmenu, please create selfmenu first"; trymatch with no menu at
  *   all), 65304 empty match rule, 65305 too many conditional menus, 65306 account without
- *   conditional menus, 65320 a privacy rule (sex, region, language).
+ *   conditional menus, 65320 a privacy rule with a value (sex, region, language; empty keys pass).
+ * menu/delete answers whatever the method (WeChat documents GET); the node's method is asserted
+ * from the request log.
  * Trymatch follows WeChat's order: the newest conditional menu whose rules all match, else the
  * default menu. A follower's client platform is fixed per follower (see platformOf).
  * get_current_selfmenu_info answers in its own shape: is_menu_open, selfmenu_info.button with
@@ -189,7 +191,10 @@ export class SimulatedMenus {
 	private addConditional(body: Record<string, unknown>): Reply {
 		if (!this.conditionalAllowed) return this.error(65306, 'not supported type');
 		const rule = (body.matchrule ?? {}) as Record<string, unknown>;
-		if (Object.keys(rule).some((field) => PRIVACY_RULES.includes(field))) return this.error(65320, 'matchrule contains privacy info');
+		// WeChat's own example lists every key, the unused ones empty: only a value is refused.
+		if (PRIVACY_RULES.some((field) => rule[field] !== undefined && rule[field] !== null && String(rule[field]) !== '')) {
+			return this.error(65320, 'matchrule contains privacy info');
+		}
 		const matchrule: Record<string, string> = {};
 		for (const field of ['tag_id', 'client_platform_type']) {
 			if (rule[field] !== undefined && String(rule[field]) !== '') matchrule[field] = String(rule[field]);

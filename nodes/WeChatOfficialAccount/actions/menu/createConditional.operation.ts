@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { invalidParameter } from '../../helpers/itemParameters';
 import type { OperationExecute } from '../node.type';
 import { menuFields, menuOf } from './fields';
 
@@ -66,42 +65,60 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 	output.push({ json: { menuid: response.menuid, matchrule, button }, pairedItem: { item: itemIndex } });
 };
 
-/** The match rule from the fields, or else from the menu JSON; refused when empty or unsupported. */
+/**
+ * The match rule from the fields, or else from the menu JSON; refused when empty or unsupported.
+ * Keys WeChat lists in its own examples and answers (Get) with empty values are left out, so a
+ * conditional menu from Get can be fed back; a privacy key with a value is refused.
+ */
 function matchRuleOf(context: IExecuteFunctions, itemIndex: number, jsonRule: IDataObject | undefined): IDataObject {
-	const refuse = (message: string, description: string) => new NodeOperationError(context.getNode(), message, { description, itemIndex });
 	const tag = String(context.getNodeParameter('tagId', itemIndex, '') ?? '').trim();
 	const platform = String(context.getNodeParameter('clientPlatformType', itemIndex, '') ?? '').trim();
 	const fromFields = tag !== '' || platform !== '';
+	const refuse = (field: string, problem: string, description: string) =>
+		invalidParameter(context, itemIndex, fromFields ? field : 'Menu (JSON)', problem, description);
 	const rule: IDataObject = {};
 	const given: IDataObject = fromFields ? { tag_id: tag, client_platform_type: platform } : (jsonRule ?? {});
 	for (const [field, value] of Object.entries(given)) {
 		const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+		// null, '' and the like: WeChat's "not matched by this" (its examples list every key).
+		const empty = text === '' && (value === null || value === undefined || typeof value === 'string');
 		if (PRIVACY_RULES.includes(field)) {
+			if (empty) continue;
 			throw refuse(
-				`The match rule uses "${field}", which WeChat no longer accepts`,
-				'WeChat stopped matching menus by gender, region and language to protect privacy (errcode 65320). Match by tag (put the followers in a tag first) or by client platform.',
+				'Menu (JSON)',
+				`has a matchrule with "${field}", which WeChat no longer accepts`,
+				`WeChat stopped matching menus by gender, region and language to protect privacy (errcode 65320). Match by tag (put the followers in a tag first) or by client platform, or leave "${field}" empty.`,
 			);
 		}
 		if (field === 'tag_id' || field === 'group_id') {
-			if (text === '') continue;
+			if (empty) continue;
 			if (!/^\d+$/.test(text)) {
-				throw refuse(`"${text}" is not a tag ID`, 'A tag ID is a whole number. Tag → Get Many lists the tags of the account with their IDs.');
+				const problem = fromFields ? `must be a tag ID (a whole number), not ${JSON.stringify(value)}` : `has a matchrule whose ${field} ${JSON.stringify(value)} is not a tag ID`;
+				throw refuse('Tag Name or ID', problem, 'A tag ID is a whole number. Tag → Get Many lists the tags of the account with their IDs.');
 			}
 			rule.tag_id = text;
 		} else if (field === 'client_platform_type') {
-			if (text === '') continue;
+			if (empty) continue;
 			if (!PLATFORMS[text]) {
-				throw refuse(`"${text}" is not a client platform`, 'Client platforms are 1 (iOS), 2 (Android) and 3 (others).');
+				const problem = fromFields
+					? `must be 1 (iOS), 2 (Android) or 3 (Others), not ${JSON.stringify(value)}`
+					: `has a matchrule whose client_platform_type ${JSON.stringify(value)} is not a client platform`;
+				throw refuse('Client Platform', problem, 'Client platforms are 1 (iOS), 2 (Android) and 3 (others).');
 			}
 			rule.client_platform_type = text;
 		} else {
-			throw refuse(`The match rule has the field "${field}", which WeChat does not know`, 'A match rule has "tag_id" and/or "client_platform_type".');
+			throw refuse('Menu (JSON)', `has a matchrule with "${field}", which WeChat does not know`, 'A match rule has "tag_id" and/or "client_platform_type".');
 		}
 	}
 	if (Object.keys(rule).length === 0) {
-		throw refuse(
-			'The conditional menu has no match rule',
-			'Choose a tag, a client platform or both: a conditional menu is shown to the followers its rule selects. For everyone, use Menu → Create.',
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Tag Name or ID',
+			'and "Client Platform" are both empty',
+			`A conditional menu is shown to the followers its match rule selects: choose a tag, a client platform or both${
+				jsonRule ? ' (the "matchrule" of "Menu (JSON)" sets neither)' : ''
+			}. For everyone, use Menu → Create.`,
 		);
 	}
 	return rule;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { invalidParameter } from '../../helpers/itemParameters';
 import type { ButtonType } from './validate';
 import { BUTTON_TYPES, MenuProblem, checkedButtons } from './validate';
 
@@ -223,7 +224,7 @@ function buttonsFromEntries(entries: ButtonEntry[]): { buttons: IDataObject[]; e
 function parseMenuJson(value: unknown): IDataObject | unknown[] {
 	let parsed = value;
 	if (typeof value === 'string') {
-		if (value.trim() === '') throw new MenuProblem('"Menu (JSON)" is empty', 'Give WeChat\'s menu object {"button": [...]}.');
+		if (value.trim() === '') throw new MenuProblem('is empty', 'Give WeChat\'s menu object {"button": [...]}.', true);
 		let parseError: string | undefined;
 		try {
 			parsed = JSON.parse(value) as unknown;
@@ -231,14 +232,36 @@ function parseMenuJson(value: unknown): IDataObject | unknown[] {
 			parseError = (error as Error).message;
 		}
 		if (parseError !== undefined) {
-			throw new MenuProblem(`"Menu (JSON)" is not valid JSON: ${parseError}`, 'Check the brackets, commas and quotes, or build the menu with an expression.');
+			throw new MenuProblem(`is not valid JSON: ${parseError}`, 'Check the brackets, commas and quotes, or build the menu with an expression.', true);
 		}
 	}
 	if (Array.isArray(parsed)) return parsed;
 	if (typeof parsed !== 'object' || parsed === null) {
-		throw new MenuProblem('"Menu (JSON)" is not a menu', 'Give WeChat\'s menu object {"button": [...]}, or just the array of top-level buttons.');
+		throw new MenuProblem('is not a menu', 'Give WeChat\'s menu object {"button": [...]}, or just the array of top-level buttons.', true);
 	}
 	return parsed as IDataObject;
+}
+
+/** The parameter that holds the menu of an item, as the editor labels it. */
+export function menuParameterOf(context: IExecuteFunctions, itemIndex: number): string {
+	return context.getNodeParameter('menuInput', itemIndex) === 'json' ? 'Menu (JSON)' : 'Buttons';
+}
+
+/**
+ * A refused menu as the error of its item. A problem of the whole menu reads like every other
+ * refused parameter (`Input item N: "Menu (JSON)" has no buttons`); a problem of one button keeps
+ * naming the button (`Button 2 › Sub-button 3 "Contact": …`), after the input item when the
+ * node received several.
+ */
+function refusal(context: IExecuteFunctions, itemIndex: number, problem: MenuProblem): NodeOperationError {
+	if (problem.ofMenu) {
+		return invalidParameter(context, itemIndex, menuParameterOf(context, itemIndex), problem.message, problem.description);
+	}
+	const several = context.getInputData().length > 1;
+	return new NodeOperationError(context.getNode(), `${several ? `Input item ${itemIndex + 1}: ` : ''}${problem.message}`, {
+		description: problem.description,
+		itemIndex,
+	});
 }
 
 /**
@@ -246,8 +269,6 @@ function parseMenuJson(value: unknown): IDataObject | unknown[] {
  * conditional menus). Refused with the button that breaks a rule before anything is sent.
  */
 export function menuOf(context: IExecuteFunctions, itemIndex: number): { button: IDataObject[]; matchrule?: IDataObject } {
-	const refuse = (problem: MenuProblem) =>
-		new NodeOperationError(context.getNode(), problem.message, { description: problem.description, itemIndex });
 	try {
 		if (context.getNodeParameter('menuInput', itemIndex) === 'json') {
 			const menu = parseMenuJson(context.getNodeParameter('menuJson', itemIndex));
@@ -257,12 +278,12 @@ export function menuOf(context: IExecuteFunctions, itemIndex: number): { button:
 		}
 		const entries = (context.getNodeParameter('buttons', itemIndex, {}) as { button?: ButtonEntry[] }).button ?? [];
 		if (entries.length === 0) {
-			throw new MenuProblem('The menu has no buttons', 'Add 1 to 3 top-level buttons under "Buttons", or define the menu using JSON.');
+			throw new MenuProblem('is empty', 'Add 1 to 3 top-level buttons under "Buttons", or define the menu using JSON.', true);
 		}
 		const { buttons, entryOf } = buttonsFromEntries(entries);
 		return { button: checkedButtons(buttons, (path) => (entryOf.has(path) ? `Entry ${entryOf.get(path)} of "Buttons". ` : '')) };
 	} catch (error) {
-		if (error instanceof MenuProblem) throw refuse(error);
+		if (error instanceof MenuProblem) throw refusal(context, itemIndex, error);
 		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 	}
 }

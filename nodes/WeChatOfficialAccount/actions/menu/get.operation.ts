@@ -9,8 +9,8 @@ export const description = updateDisplayOptions({ show: { resource: ['menu'], op
 const NO_MENU = 46003;
 
 /**
- * The menus set through the API: one item for the default menu ({ menuType: 'default', button,
- * menuid when WeChat gives one }) and one per conditional menu ({ menuType: 'conditional',
+ * The menus set through the API: one item for the default menu ({ menu_type: 'default', button,
+ * menuid when WeChat gives one }) and one per conditional menu ({ menu_type: 'conditional',
  * menuid, matchrule, button }). No menu: no items.
  */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
@@ -20,9 +20,9 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 	);
 	if (response.errcode === NO_MENU) return;
 	if (response.menu) {
-		output.push({ json: { menuType: 'default', ...response.menu }, pairedItem: { item: itemIndex } });
+		output.push({ json: { menu_type: 'default', ...response.menu }, pairedItem: { item: itemIndex } });
 	}
 	for (const conditional of Array.isArray(response.conditionalmenu) ? response.conditionalmenu : []) {
-		output.push({ json: { menuType: 'conditional', ...conditional }, pairedItem: { item: itemIndex } });
+		output.push({ json: { menu_type: 'conditional', ...conditional }, pairedItem: { item: itemIndex } });
 	}
 };

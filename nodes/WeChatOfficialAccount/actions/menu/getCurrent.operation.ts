@@ -7,7 +7,7 @@ export const description = updateDisplayOptions({ show: { resource: ['menu'], op
 
 /**
  * The menu followers see now, however it was set (the API or the platform's editor), in WeChat's
- * get_current_selfmenu_info shape: { is_menu_open, menuOpen, button } where a button's sub-buttons
+ * get_current_selfmenu_info shape: { is_menu_open, menu_open, button } where a button's sub-buttons
  * are in sub_button.list and an editor "news" button carries its articles in news_info.list.
  */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
@@ -17,7 +17,7 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 	);
 	const button = Array.isArray(response.selfmenu_info?.button) ? response.selfmenu_info.button : [];
 	output.push({
-		json: { is_menu_open: response.is_menu_open ?? 0, menuOpen: response.is_menu_open === 1, button },
+		json: { is_menu_open: response.is_menu_open ?? 0, menu_open: response.is_menu_open === 1, button },
 		pairedItem: { item: itemIndex },
 	});
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { requiredTextOf } from '../../helpers/itemParameters';
 import type { OperationExecute } from '../node.type';
 
 const properties: INodeProperties[] = [
@@ -20,13 +20,13 @@ export const description = updateDisplayOptions({ show: { resource: ['menu'], op
 
 /** The menu a follower sees (a matching conditional menu, or the default): { user_id, button }. */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
-	const userId = String(this.getNodeParameter('userId', itemIndex) ?? '').trim();
-	if (!userId) {
-		throw new NodeOperationError(this.getNode(), `Input item ${itemIndex + 1} has no user ID`, {
-			description: 'Set "User ID" to a follower\'s OpenID (e.g. {{ $json.openid }}) or WeChat ID.',
-			itemIndex,
-		});
-	}
+	const userId = requiredTextOf(
+		this,
+		itemIndex,
+		'userId',
+		'User ID',
+		'Set "User ID" to a follower\'s OpenID or WeChat ID. The default {{ $json.openid }} reads the OpenID from the input item, as Follower → Get Many and the trigger output it.',
+	);
 	const response = await client.request<{ button?: IDataObject[] }>(
 		{ method: 'POST', path: '/cgi-bin/menu/trymatch', body: { user_id: userId } },
 		itemIndex,

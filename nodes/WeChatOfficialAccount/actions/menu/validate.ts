@@ -43,11 +43,16 @@ const FIELD_LABELS: Record<ButtonField, string> = {
 	article_id: 'an article ID',
 };
 
-/** A menu that breaks one of WeChat's rules: what is wrong, and what to do. */
+/**
+ * A menu that breaks one of WeChat's rules: what is wrong, and what to do. A problem of one button
+ * names it ("Button 2 › Sub-button 3 "Contact": …"); a problem of the whole menu (`ofMenu`) is
+ * only what is wrong ("has no buttons"), said of the parameter that holds the menu.
+ */
 export class MenuProblem extends Error {
 	constructor(
 		message: string,
 		readonly description: string,
+		readonly ofMenu = false,
 	) {
 		super(message);
 	}
@@ -67,15 +72,16 @@ const TYPE_LIST = Object.keys(BUTTON_TYPES).join(', ');
  */
 export function checkedButtons(raw: unknown, where: (path: string) => string = () => ''): IDataObject[] {
 	if (!Array.isArray(raw)) {
-		throw new MenuProblem('The menu has no button list', 'Give WeChat\'s menu object {"button": [...]}, or just the array of top-level buttons.');
+		throw new MenuProblem('has no button list', 'Give WeChat\'s menu object {"button": [...]}, or just the array of top-level buttons.', true);
 	}
 	if (raw.length === 0) {
-		throw new MenuProblem('The menu has no buttons', `A menu has 1 to ${MENU_LIMITS.topLevelButtons} top-level buttons.`);
+		throw new MenuProblem('has no buttons', `A menu has 1 to ${MENU_LIMITS.topLevelButtons} top-level buttons.`, true);
 	}
 	if (raw.length > MENU_LIMITS.topLevelButtons) {
 		throw new MenuProblem(
-			`The menu has ${raw.length} top-level buttons; WeChat allows at most ${MENU_LIMITS.topLevelButtons}`,
+			`has ${raw.length} top-level buttons; WeChat allows at most ${MENU_LIMITS.topLevelButtons}`,
 			`Group the others as sub-buttons (up to ${MENU_LIMITS.subButtons} under each top-level button).`,
+			true,
 		);
 	}
 	return raw.map((button, index) => checkedButton(button, [index + 1], where));
