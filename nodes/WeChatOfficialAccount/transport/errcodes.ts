@@ -390,6 +390,8 @@ const PERMISSION_BY_PATH: Array<[string, string]> = [
 	['/cgi-bin/draft/', 'The draft API needs a verified account (WeChat verification, 微信认证).'],
 	['/cgi-bin/comment/', 'Comment management needs a verified account with comments enabled.'],
 	['/cgi-bin/menu/addconditional', 'Conditional menus need a verified account.'],
+	['/cgi-bin/menu/delconditional', 'Conditional menus need a verified account.'],
+	['/cgi-bin/menu/trymatch', 'Conditional menus need a verified account.'],
 	['/cgi-bin/qrcode/', 'QR codes with parameters need a verified Service Account.'],
 	['/cgi-bin/message/template/', 'Template messages need a verified Service Account.'],
 	['/cgi-bin/message/mass/', 'Mass messages through the API need a verified account.'],
