@@ -46,7 +46,7 @@ export const dateRangeProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '2024-05-01',
-		description: 'The first day (a date or yyyy-MM-dd; the time is ignored). WeChat keeps analytics from 2014-12-01 on.',
+		description: 'The first day: a date or yyyy-MM-dd, taken as written; a time with a zone (Z, +02:00) counts as its day in Beijing time. WeChat keeps analytics from 2014-12-01 on.',
 		displayOptions: { show: { dateRange: ['custom'] } },
 	},
 	{
@@ -56,7 +56,7 @@ export const dateRangeProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '2024-05-07',
-		description: 'The last day, included (a date or yyyy-MM-dd; the time is ignored). At the latest yesterday, Beijing time.',
+		description: 'The last day, included: a date or yyyy-MM-dd, taken as written; a time with a zone (Z, +02:00) counts as its day in Beijing time. At the latest yesterday, Beijing time.',
 		displayOptions: { show: { dateRange: ['custom'] } },
 	},
 ];
