@@ -12,7 +12,11 @@
  * - every other daily report: one or more rows per day with counts derived from d (see ROWS);
  *   hourly reports repeat each day's rows with ref_hour 800, 1200 and 2100; weekly and monthly reports list every
  *   week (from its Monday) or month (from its 1st) that overlaps the range asked for, with that
- *   first day as ref_date, so neighbouring requests can list the same period.
+ *   first day as ref_date, so neighbouring requests can list the same period. Its numbers are
+ *   those of its first day's rows, whatever the window (WeChat's documentation: any days of a
+ *   month give that month's entry). With `clipPeriods` set, a period's numbers are instead the
+ *   sums of its days' rows within the window asked for (msg_user, msg_count summed per msg_type or
+ *   count_interval), so a period split between two requests comes back with two sets of numbers.
  *
  * Refused like WeChat: a date that is not yyyy-MM-dd (61500); begin after end, more days than the
  * report's span, an end date of today or later on the simulator's clock in Beijing time (UTC+8),
@@ -53,7 +57,7 @@ interface Report {
 	/** rows of one day (daily, hourly) */
 	rows?: DailyRows;
 	/** rows of one week or month, listed when the period overlaps the range */
-	period?: { startOf: (day: number) => number; rows: DailyRows };
+	period?: { startOf: (day: number) => number; endOf: (start: number) => number; rows: DailyRows };
 }
 
 const hourly = (rows: DailyRows): DailyRows => (d, date) =>
@@ -102,6 +106,13 @@ const interfaceRows: DailyRows = (d, date) => [
 
 const mondayOf = (day: number) => day - ((new Date(day * DAY_MS).getUTCDay() + 6) % 7);
 const firstOfMonthOf = (day: number) => day - (new Date(day * DAY_MS).getUTCDate() - 1);
+const sundayOf = (monday: number) => monday + 6;
+const lastOfMonthOf = (first: number) => {
+	const date = new Date(first * DAY_MS);
+	return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / DAY_MS - 1;
+};
+const WEEKLY = { startOf: mondayOf, endOf: sundayOf };
+const MONTHLY = { startOf: firstOfMonthOf, endOf: lastOfMonthOf };
 
 export const REPORTS: Record<string, Report> = {
 	getusersummary: { span: 7, rows: growthRows },
@@ -145,16 +156,34 @@ export const REPORTS: Record<string, Report> = {
 	getusersharehour: { span: 1, rows: hourly(shareRows) },
 	getupstreammsg: { span: 7, rows: messageRows },
 	getupstreammsghour: { span: 1, rows: hourly(messageRows) },
-	getupstreammsgweek: { span: 30, period: { startOf: mondayOf, rows: messageRows } },
-	getupstreammsgmonth: { span: 30, period: { startOf: firstOfMonthOf, rows: messageRows } },
+	getupstreammsgweek: { span: 30, period: { ...WEEKLY, rows: messageRows } },
+	getupstreammsgmonth: { span: 30, period: { ...MONTHLY, rows: messageRows } },
 	getupstreammsgdist: { span: 15, rows: distributionRows },
-	getupstreammsgdistweek: { span: 30, period: { startOf: mondayOf, rows: distributionRows } },
-	getupstreammsgdistmonth: { span: 30, period: { startOf: firstOfMonthOf, rows: distributionRows } },
+	getupstreammsgdistweek: { span: 30, period: { ...WEEKLY, rows: distributionRows } },
+	getupstreammsgdistmonth: { span: 30, period: { ...MONTHLY, rows: distributionRows } },
 	getinterfacesummary: { span: 30, rows: interfaceRows },
 	getinterfacesummaryhour: { span: 1, rows: hourly(interfaceRows) },
 };
 
+/** The fields that say which row of a period an entry is; every other number is summed when clipping. */
+const ROW_KEYS = new Set(['ref_date', 'msg_type', 'count_interval']);
+
+/** Rows of the days `from`..`to` of a period starting at `start`, summed row by row, with the period's first day as ref_date. */
+function clippedRows(rows: DailyRows, start: number, from: number, to: number): Reply[] {
+	const sums: Reply[] = [];
+	for (let day = from; day <= to; day++) {
+		for (const [index, row] of rows(day, dateOf(start)).entries()) {
+			const sum = (sums[index] ??= Object.fromEntries(Object.entries(row).map(([key, value]) => [key, ROW_KEYS.has(key) ? value : 0])));
+			for (const [key, value] of Object.entries(row)) if (!ROW_KEYS.has(key)) sum[key] = (sum[key] as number) + (value as number);
+		}
+	}
+	return sums;
+}
+
 export class SimulatedAnalytics {
+	/** Weekly and monthly numbers count only the days of the period within the window asked for. */
+	clipPeriods = false;
+
 	constructor(private readonly context: AnalyticsContext) {}
 
 	/** Today in Beijing time on the simulator's clock, as days since 1970-01-01. */
@@ -179,7 +208,14 @@ export class SimulatedAnalytics {
 		} else if (report.period) {
 			const starts = new Set<number>();
 			for (let day = begin; day <= end; day++) starts.add(report.period.startOf(day));
-			for (const start of starts) list.push(...report.period.rows(start, dateOf(start)));
+			for (const start of starts) {
+				if (!this.clipPeriods) {
+					list.push(...report.period.rows(start, dateOf(start)));
+					continue;
+				}
+				const periodEnd = report.period.endOf(start);
+				list.push(...clippedRows(report.period.rows, start, Math.max(start, begin), Math.min(periodEnd, end)));
+			}
 		}
 		return { list };
 	}

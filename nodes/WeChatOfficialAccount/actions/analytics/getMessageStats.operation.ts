@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { invalidParameter } from '../../helpers/itemParameters';
 import { countIntervalName, messageTypeName } from './names';
 import type { Endpoint } from './report';
 import { reportOperation, withRefTime } from './report';
@@ -9,21 +9,24 @@ import { reportOperation, withRefTime } from './report';
 export const MESSAGE_REPORTS: Record<string, Endpoint> = {
 	day: { path: '/datacube/getupstreammsg', span: 7 },
 	hour: { path: '/datacube/getupstreammsghour', span: 1 },
-	week: { path: '/datacube/getupstreammsgweek', span: 30, periodic: true },
-	month: { path: '/datacube/getupstreammsgmonth', span: 30, periodic: true },
+	week: { path: '/datacube/getupstreammsgweek', span: 30, period: 'week' },
+	month: { path: '/datacube/getupstreammsgmonth', span: 30, period: 'month' },
 	distDay: { path: '/datacube/getupstreammsgdist', span: 15 },
-	distWeek: { path: '/datacube/getupstreammsgdistweek', span: 30, periodic: true },
-	distMonth: { path: '/datacube/getupstreammsgdistmonth', span: 30, periodic: true },
+	distWeek: { path: '/datacube/getupstreammsgdistweek', span: 30, period: 'week' },
+	distMonth: { path: '/datacube/getupstreammsgdistmonth', span: 30, period: 'month' },
 };
 
 function endpointOf(context: IExecuteFunctions, itemIndex: number): Endpoint {
 	const report = context.getNodeParameter('report', itemIndex, 'day') as string;
 	const endpoint = MESSAGE_REPORTS[report];
 	if (!endpoint) {
-		throw new NodeOperationError(context.getNode(), `"${report}" is not a message report`, {
+		throw invalidParameter(
+			context,
 			itemIndex,
-			description: 'Report is one of By Day, By Hour, By Week, By Month, Distribution by Day, Distribution by Week, Distribution by Month.',
-		});
+			'Report',
+			`must be one of By Day, By Hour, By Week, By Month, Distribution by Day, Distribution by Week, Distribution by Month, not ${JSON.stringify(report)}`,
+			'Report is chosen on the node; with an expression it must give day, hour, week, month, distDay, distWeek or distMonth.',
+		);
 	}
 	return endpoint;
 }

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { invalidParameter } from '../../helpers/itemParameters';
 import { isCancelled } from '../../transport/request';
 import type { WeChatApiClient } from '../../transport/request';
 import type { OperationExecute } from '../node.type';
-import type { DayRange } from './dates';
+import type { DayRange, Period } from './dates';
 import { FIRST_DATA_DAY, beijingDayOf, dayOfIsoDate, dayOfParameter, formatDay, windowsOf } from './dates';
 
 /** The longest range one input item may ask for: bounds the requests (366 for hourly reports). */
@@ -16,10 +17,11 @@ export interface Endpoint {
 	path: string;
 	span: number;
 	/**
-	 * Entries stand for weeks or months: one that overlaps two windows may be listed by both
-	 * requests, so repeats across windows are dropped.
+	 * Entries stand for weeks or months (ref_date is the period's first day): windows follow the
+	 * periods, and an entry a later window lists again (same ref_date, msg_type, count_interval)
+	 * is dropped, the first one kept.
 	 */
-	periodic?: boolean;
+	period?: Period;
 }
 
 /** Date Range, Start Date, End Date: the same three parameters on every analytics operation. */
@@ -44,7 +46,7 @@ export const dateRangeProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '2024-05-01',
-		description: 'The first day (a date or yyyy-MM-dd; the time is ignored). WeChat keeps analytics from 2014-12-01 on.',
+		description: 'The first day: a date or yyyy-MM-dd, taken as written; a time with a zone (Z, +02:00) counts as its day in Beijing time. WeChat keeps analytics from 2014-12-01 on.',
 		displayOptions: { show: { dateRange: ['custom'] } },
 	},
 	{
@@ -54,7 +56,7 @@ export const dateRangeProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '2024-05-07',
-		description: 'The last day, included (a date or yyyy-MM-dd; the time is ignored). At the latest yesterday, Beijing time.',
+		description: 'The last day, included: a date or yyyy-MM-dd, taken as written; a time with a zone (Z, +02:00) counts as its day in Beijing time. At the latest yesterday, Beijing time.',
 		displayOptions: { show: { dateRange: ['custom'] } },
 	},
 ];
@@ -73,53 +75,65 @@ export function granularityProperty(daySpan: number): INodeProperties {
 	};
 }
 
+const CUSTOM_HINT = 'Start Date and End Date are set on the node (Date Range "Custom"), or come from the input item through an expression such as {{ $json.date }}.';
+
 /** The days an input item asks for, checked against what WeChat can have; refused with a message otherwise. */
 export function dayRangeOf(context: IExecuteFunctions, itemIndex: number, nowMs: number): DayRange {
 	const today = beijingDayOf(nowMs);
 	const yesterday = today - 1;
 	const choice = context.getNodeParameter('dateRange', itemIndex, 'yesterday') as string;
-	let range: DayRange;
-	if (choice === 'yesterday') range = { start: yesterday, end: yesterday };
-	else if (choice === 'last7Days') range = { start: today - 7, end: yesterday };
-	else if (choice === 'last30Days') range = { start: today - 30, end: yesterday };
-	else if (choice === 'custom') {
-		range = {
-			start: dayParameter(context, itemIndex, 'startDate', 'Start Date'),
-			end: dayParameter(context, itemIndex, 'endDate', 'End Date'),
-		};
-	} else {
-		throw new NodeOperationError(context.getNode(), `"${choice}" is not a date range`, {
+	if (choice === 'yesterday') return { start: yesterday, end: yesterday };
+	if (choice === 'last7Days') return { start: today - 7, end: yesterday };
+	if (choice === 'last30Days') return { start: today - 30, end: yesterday };
+	if (choice !== 'custom') {
+		throw invalidParameter(
+			context,
 			itemIndex,
-			description: 'Date Range is one of Yesterday, Last 7 Days, Last 30 Days or Custom.',
-		});
+			'Date Range',
+			`must be Yesterday, Last 7 Days, Last 30 Days or Custom, not ${JSON.stringify(choice)}`,
+			'Date Range is chosen on the node; with an expression it must give yesterday, last7Days, last30Days or custom.',
+		);
 	}
-
-	const refuse = (message: string, description: string) =>
-		new NodeOperationError(context.getNode(), message, { itemIndex, description });
+	const range = {
+		start: dayParameter(context, itemIndex, 'startDate', 'Start Date'),
+		end: dayParameter(context, itemIndex, 'endDate', 'End Date'),
+	};
 	if (range.end >= today) {
-		throw refuse(
-			`The end date ${formatDay(range.end)} is today or later in Beijing time; WeChat's analytics end with yesterday, ${formatDay(yesterday)}`,
-			`WeChat computes a day's analytics after the day ends in Beijing time (UTC+8); yesterday's data appears in the morning, Beijing time. Choose an End Date up to ${formatDay(yesterday)}, or the Date Range "Yesterday".`,
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'End Date',
+			`${formatDay(range.end)} is today or later in Beijing time; WeChat's analytics end with yesterday, ${formatDay(yesterday)}`,
+			`WeChat computes a day's analytics after the day ends in Beijing time (UTC+8); yesterday's data appears in the morning, Beijing time. Choose an End Date up to ${formatDay(yesterday)}, or the Date Range "Yesterday". ${CUSTOM_HINT}`,
 		);
 	}
 	const firstDay = dayOfIsoDate(FIRST_DATA_DAY)!;
 	if (range.start < firstDay) {
-		throw refuse(
-			`The start date ${formatDay(range.start)} is before ${FIRST_DATA_DAY}, the first day WeChat keeps analytics for`,
-			`Choose a Start Date from ${FIRST_DATA_DAY} on.`,
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Start Date',
+			`${formatDay(range.start)} is before ${FIRST_DATA_DAY}, the first day WeChat keeps analytics for`,
+			`Choose a Start Date from ${FIRST_DATA_DAY} on. ${CUSTOM_HINT}`,
 		);
 	}
 	if (range.start > range.end) {
-		throw refuse(
-			`The start date ${formatDay(range.start)} is after the end date ${formatDay(range.end)}`,
-			'Swap Start Date and End Date: both days are included.',
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Start Date',
+			`${formatDay(range.start)} is after the End Date ${formatDay(range.end)}`,
+			`Swap Start Date and End Date: both days are included. ${CUSTOM_HINT}`,
 		);
 	}
 	const days = range.end - range.start + 1;
 	if (days > MAX_RANGE_DAYS) {
-		throw refuse(
-			`The date range has ${days} days; one item can ask for at most ${MAX_RANGE_DAYS}`,
-			'Split the range over several input items (each with its own Start Date and End Date) or several runs.',
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Start Date',
+			`${formatDay(range.start)} to the End Date ${formatDay(range.end)} is ${days} days; one item can ask for at most ${MAX_RANGE_DAYS}`,
+			`Split the range over several input items (each with its own Start Date and End Date) or several runs. ${CUSTOM_HINT}`,
 		);
 	}
 	return range;
@@ -128,24 +142,25 @@ export function dayRangeOf(context: IExecuteFunctions, itemIndex: number, nowMs:
 function dayParameter(context: IExecuteFunctions, itemIndex: number, name: string, label: string): number {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	if (value === '' || value === undefined || value === null) {
-		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
-			itemIndex,
-			description: `With Date Range "Custom", set ${label} to a date, e.g. 2024-05-01.`,
-		});
+		throw invalidParameter(context, itemIndex, label, 'is empty', `With Date Range "Custom", set ${label} to a date, e.g. 2024-05-01. ${CUSTOM_HINT}`);
 	}
 	const day = dayOfParameter(value);
 	if (day === undefined) {
-		throw new NodeOperationError(context.getNode(), `${label} ${JSON.stringify(String(value))} is not a date`, {
+		throw invalidParameter(
+			context,
 			itemIndex,
-			description: `Pick a date, or give one as yyyy-MM-dd (e.g. 2024-05-01); a time after it is ignored.`,
-		});
+			label,
+			`must be a date such as 2024-05-01, not ${JSON.stringify(String(value))}`,
+			`Pick a date, or give yyyy-MM-dd (a calendar day in Beijing time), or a time with its zone such as 2024-05-01T16:00:00Z (the Beijing day of that instant). ${CUSTOM_HINT}`,
+		);
 	}
 	return day;
 }
 
 /**
  * Every entry of an endpoint for a range: one request per window, sequential and in date order,
- * the lists merged in date (and hour) order.
+ * the lists merged in date (and hour) order. A stopped execution fails the item rather than
+ * output part of the range.
  */
 export async function pullEntries(
 	context: IExecuteFunctions,
@@ -156,8 +171,18 @@ export async function pullEntries(
 ): Promise<IDataObject[]> {
 	const entries: IDataObject[] = [];
 	const seen = new Set<string>();
-	for (const window of windowsOf(range, endpoint.span)) {
-		if (isCancelled(context)) break;
+	const windows = windowsOf(range, endpoint.span, endpoint.period);
+	for (const [index, window] of windows.entries()) {
+		if (isCancelled(context)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`The execution was stopped after ${index} of ${windows.length} requests for ${formatDay(range.start)} to ${formatDay(range.end)}`,
+				{
+					itemIndex,
+					description: 'Nothing of the range is output, so that no partial range passes for a whole one. Run the workflow again for the whole range.',
+				},
+			);
+		}
 		const response = await client.request<IDataObject>(
 			{
 				method: 'POST',
@@ -167,10 +192,11 @@ export async function pullEntries(
 			itemIndex,
 		);
 		const list = Array.isArray(response.list) ? (response.list as IDataObject[]) : [];
+		// A period an earlier window listed is dropped; within one window, WeChat's list as it is.
 		const added: string[] = [];
 		for (const entry of list) {
-			if (endpoint.periodic) {
-				const key = JSON.stringify(entry);
+			if (endpoint.period) {
+				const key = periodKeyOf(entry);
 				if (seen.has(key)) continue;
 				added.push(key);
 			}
@@ -183,6 +209,11 @@ export async function pullEntries(
 		.map((entry, index) => ({ entry, index }))
 		.sort((a, b) => compareEntries(a.entry, b.entry) || a.index - b.index)
 		.map(({ entry }) => entry);
+}
+
+/** Which period and row a weekly or monthly entry is: its first day and message type or interval. */
+function periodKeyOf(entry: IDataObject): string {
+	return JSON.stringify([entry.ref_date, entry.msg_type, entry.count_interval]);
 }
 
 function compareEntries(a: IDataObject, b: IDataObject): number {
