@@ -1,3 +1,6 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { description as draftDescription } from '../nodes/WeChatOfficialAccount/actions/draft';
 import { Fixture, errorOf } from './harness/fixture';
 import { SEEDED_THUMB_MEDIA_ID } from './simulator/media';
 
@@ -7,6 +10,12 @@ afterEach(async () => await fixture?.stop());
 const ADD = '/cgi-bin/draft/add';
 const UPDATE = '/cgi-bin/draft/update';
 const BATCHGET = '/cgi-bin/draft/batchget';
+const DELETE = '/cgi-bin/draft/delete';
+
+/** A WeChat article object as the editor's fields hold it. */
+function toFields(article: Record<string, unknown>) {
+	return { title: article.title, content: article.content, thumbMediaId: article.thumb_media_id, author: article.author };
+}
 
 const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
@@ -107,22 +116,28 @@ describe('Draft → Create', () => {
 	});
 
 	test.each([
-		['no article', [], 'Input item 1 has no article'],
-		['nine articles', Array.from({ length: 9 }, (_, i) => news(`T${i}`)), 'Input item 1 has 9 articles; a draft holds at most 8'],
-		['no title', [news('A'), news('  ')], 'Article 2 of input item 1 has no title'],
-		['no content', [{ ...news('A'), content: '' }], 'Article 1 of input item 1 has no content'],
-		['no thumbnail', [{ title: 'A', content: 'x' }], 'Article 1 of input item 1 has no thumbnail media ID'],
-		['a 33-character title', [news('标'.repeat(33))], 'Article 1 of input item 1 has a title of 33 characters; WeChat accepts up to 32'],
-		['a 17-character author', [news('A', { author: 'a'.repeat(17) })], 'Article 1 of input item 1 has an author of 17 characters; WeChat accepts up to 16'],
-		['a 129-character digest', [news('A', { digest: '摘'.repeat(129) })], 'Article 1 of input item 1 has a digest of 129 characters; WeChat accepts up to 128'],
-		['a picture message without images', [{ article_type: 'newspic', title: 'A', content: 'x' }], 'Article 1 of input item 1 is a picture message without images'],
+		['no article', [], 'Input item 1: "Articles (JSON)" has no article'],
+		['nine articles', Array.from({ length: 9 }, (_, i) => news(`T${i}`)), 'Input item 1: "Articles (JSON)" holds 9 articles; a draft holds at most 8'],
+		['no title', [news('A'), news('  ')], 'Input item 1, article 2: "title" is empty'],
+		['no content', [{ ...news('A'), content: '' }], 'Input item 1, article 1: "content" is empty'],
+		['no thumbnail', [{ title: 'A', content: 'x' }], 'Input item 1, article 1: "thumb_media_id" is empty'],
+		['a 33-character title', [news('标'.repeat(33))], 'Input item 1, article 1: "title" has 33 characters; WeChat accepts up to 32'],
+		['a 17-character author', [news('A', { author: 'a'.repeat(17) })], 'Input item 1, article 1: "author" has 17 characters; WeChat accepts up to 16'],
+		['a 129-character digest', [news('A', { digest: '摘'.repeat(129) })], 'Input item 1, article 1: "digest" has 129 characters; WeChat accepts up to 128'],
+		['a picture message without images', [{ article_type: 'newspic', title: 'A', content: 'x' }], 'Input item 1, article 1: "image_info.image_list" is empty'],
 		[
 			'21 images',
 			[{ article_type: 'newspic', title: 'A', content: 'x', image_info: { image_list: Array.from({ length: 21 }, () => ({ image_media_id: 'x' })) } }],
-			'Article 1 of input item 1 has 21 images; a picture message holds at most 20',
+			'Input item 1, article 1: "image_info.image_list" has 21 images; a picture message holds at most 20',
 		],
-		['an unknown type', [news('A', { article_type: 'video' })], 'Article 1 of input item 1 has article_type "video"'],
-		['a string, not an object', ['hello'], 'Article 1 of input item 1 is not an object'],
+		['an unknown type', [news('A', { article_type: 'video' })], 'Input item 1, article 1: "article_type" is "video"'],
+		['a string, not an object', [news('A'), 'hello'], 'Input item 1, article 2: is "hello", not an article object'],
+		['a title that is not text', [news('A', { title: 42 })], 'Input item 1, article 1: "title" is not text'],
+		[
+			'an image without image_media_id',
+			[{ article_type: 'newspic', title: 'A', content: 'x', image_info: { image_list: [{ image_media_id: 'x' }, {}] } }],
+			'Input item 1, article 1: image 2 of "image_info.image_list" has no image_media_id',
+		],
 	])('%s is refused before anything is sent', async (_case, articles, message) => {
 		fixture = await Fixture.start();
 		const error = await errorOf(() =>
@@ -130,6 +145,58 @@ describe('Draft → Create', () => {
 		);
 		expect(error.message).toBe(message);
 		expect(fixture.sim.callCount(ADD)).toBe(0);
+	});
+
+	test('from fields, a refusal names the field as the editor shows it', async () => {
+		fixture = await Fixture.start();
+		const refusal = async (article: Record<string, unknown>) =>
+			(await errorOf(() => fixture.run('draft.create', { articlesInput: 'fields', articles: { article: [news('Fine'), article].map(toFields) } }))).message;
+		expect(await refusal({ title: '', content: 'x', thumb_media_id: 'T' })).toBe('Input item 1, article 2: "Title" is empty');
+		expect(await refusal({ title: 'A', content: 'x', thumb_media_id: ' ' })).toBe('Input item 1, article 2: "Thumbnail Media ID" is empty');
+		expect(await refusal({ title: 'A', content: 'x', author: 'a'.repeat(17), thumb_media_id: 'T' })).toBe(
+			'Input item 1, article 2: "Author" has 17 characters; WeChat accepts up to 16',
+		);
+		const noImages = await errorOf(() =>
+			fixture.run('draft.create', { articlesInput: 'fields', articles: { article: [{ articleType: 'newspic', title: 'A', content: 'x', imageMediaIds: ' , ' }] } }),
+		);
+		expect(noImages.message).toBe('Input item 1, article 1: "Image Media IDs" is empty');
+		expect(noImages.description).toContain('separated by commas or new lines');
+		const none = await errorOf(() => fixture.run('draft.create', { articlesInput: 'fields', articles: {} }));
+		expect(none.message).toBe('Input item 1: "Articles" has no article');
+		expect(fixture.sim.callCount(ADD)).toBe(0);
+	});
+
+	test('from fields, a hidden field does not count: the cover of a picture message, images of a news article, followers-only without comments', async () => {
+		fixture = await Fixture.start();
+		const image = permanentImage();
+		await fixture.run('draft.create', {
+			articlesInput: 'fields',
+			articles: {
+				article: [
+					{ articleType: 'news', title: 'N', content: 'c', thumbMediaId: SEEDED_THUMB_MEDIA_ID, imageMediaIds: image, onlyFansCanComment: true },
+					{ articleType: 'newspic', title: 'P', content: 'c', thumbMediaId: SEEDED_THUMB_MEDIA_ID, imageMediaIds: image, needOpenComment: true, onlyFansCanComment: true },
+				],
+			},
+		});
+		expect(fixture.sim.requests(ADD)[0].body).toEqual({
+			articles: [
+				{ article_type: 'news', title: 'N', content: 'c', thumb_media_id: SEEDED_THUMB_MEDIA_ID, need_open_comment: 0, only_fans_can_comment: 0 },
+				{ article_type: 'newspic', title: 'P', content: 'c', image_info: { image_list: [{ image_media_id: image }] }, need_open_comment: 1, only_fans_can_comment: 1 },
+			],
+		});
+	});
+
+	test('the editor shows each article field only where it applies; Define Articles takes no expression', () => {
+		const articles = draftDescription.find((property) => property.name === 'articles')!;
+		const fields = (articles.options as Array<{ values: INodeProperties[] }>)[0].values;
+		const shown = (name: string) => fields.find((field) => field.name === name)!.displayOptions?.show;
+		expect(shown('thumbMediaId')).toEqual({ articleType: ['news'] });
+		expect(shown('imageMediaIds')).toEqual({ articleType: ['newspic'] });
+		expect(shown('onlyFansCanComment')).toEqual({ needOpenComment: [true] });
+		expect(shown('title')).toBeUndefined();
+		const inputs = draftDescription.filter((property) => property.name === 'articlesInput');
+		expect(inputs).toHaveLength(2);
+		for (const input of inputs) expect(input.noDataExpression).toBe(true);
 	});
 
 	test('the limits are WeChat’s: 32-character titles (Chinese counted as one), 16 authors, 128 digests are accepted', async () => {
@@ -145,7 +212,7 @@ describe('Draft → Create', () => {
 	test('invalid JSON text names the item and says what to pass', async () => {
 		fixture = await Fixture.start();
 		const error = await errorOf(() => fixture.run('draft.create', { articlesInput: 'json', articlesJson: '[{"title": ' }));
-		expect(error.message).toBe('The articles JSON of input item 1 is not valid JSON');
+		expect(error.message).toBe('Input item 1: "Articles (JSON)" is not valid JSON');
 		expect(error.description).toContain('array of article objects');
 	});
 
@@ -173,7 +240,7 @@ describe('Draft → Create', () => {
 		fixture = await Fixture.start();
 		const input = [{ json: { a: [news('A')] } }, { json: { a: [] } }, { json: { a: [news('C')] } }];
 		const items = await fixture.run('draft.create', { articlesInput: 'json', articlesJson: '={{ $json.a }}' }, { input, continueOnFail: true });
-		expect(items.map((item) => item.json.titles ?? item.json.error)).toEqual([['A'], 'Input item 2 has no article', ['C']]);
+		expect(items.map((item) => item.json.titles ?? item.json.error)).toEqual([['A'], 'Input item 2: "Articles (JSON)" has no article', ['C']]);
 		expect(fixture.sim.callCount(ADD)).toBe(2);
 	});
 });
@@ -210,7 +277,7 @@ describe('Draft → Get, Update, Delete, Count', () => {
 
 		expect((await fixture.run('draft.count'))[0].json).toEqual({ total_count: 1 });
 		const [deleted] = await fixture.run('draft.delete', { mediaId });
-		expect(deleted.json).toEqual({ success: true, media_id: mediaId });
+		expect(deleted.json).toEqual({ success: true, media_id: mediaId, already_deleted: false });
 		expect((await fixture.run('draft.count'))[0].json).toEqual({ total_count: 0 });
 	});
 
@@ -222,7 +289,7 @@ describe('Draft → Get, Update, Delete, Count', () => {
 		const error = await errorOf(() =>
 			fixture.run('draft.update', { mediaId, articleNumber: 1, articlesInput: 'json', articlesJson: JSON.stringify([news('X'), news('Y')]) }),
 		);
-		expect(error.message).toBe('The article JSON of input item 1 holds 2 articles; Update takes one');
+		expect(error.message).toBe('Input item 1: "Article (JSON)" holds 2 articles; Update takes one');
 		expect(fixture.sim.callCount(UPDATE)).toBe(1);
 	});
 
@@ -236,17 +303,73 @@ describe('Draft → Get, Update, Delete, Count', () => {
 		expect(error.description).toContain('from 1');
 		expect(fixture.sim.requests(UPDATE)[0].body!.index).toBe(2);
 		error = await errorOf(() => fixture.run('draft.update', { mediaId, articleNumber: '={{ 0 }}', articlesInput: 'json', articlesJson: JSON.stringify(news('X')) }));
-		expect(error.message).toBe('0 is not an article number');
+		expect(error.message).toBe('Input item 1: "Article Number" must be a whole number from 1 to 8, not 0');
+		expect(error.description).toContain('numbered from 1');
 		expect(fixture.sim.callCount(UPDATE)).toBe(1);
 	});
 
 	test('an empty draft media ID is refused before sending; an unknown one is WeChat’s 40007', async () => {
 		fixture = await Fixture.start();
 		let error = await errorOf(() => fixture.run('draft.get', { mediaId: ' ' }));
-		expect(error.message).toBe('Input item 1 has no draft media ID');
+		expect(error.message).toBe('Input item 1: "Draft Media ID" is empty');
+		expect(error.description).toContain('{{ $json.media_id }}');
 		expect(fixture.sim.callCount('/cgi-bin/draft/get')).toBe(0);
 		error = await errorOf(() => fixture.run('draft.delete', { mediaId: 'nope' }));
 		expect(error.message).toContain('errcode 40007');
+	});
+});
+
+describe('Draft → Update and Delete after a lost answer', () => {
+	test('update: the answer is lost after WeChat replaced the article; the repeat writes the same article again and succeeds', async () => {
+		fixture = await Fixture.start();
+		const mediaId = fixture.sim.content.putDraft([news('One'), news('Two')]);
+		fixture.sim.injectFault(UPDATE, 'dropAfterServing');
+		const [item] = await fixture.run('draft.update', { mediaId, articleNumber: 2, articlesInput: 'json', articlesJson: JSON.stringify(news('Two, revised')) });
+		expect(item.json).toEqual({ success: true, media_id: mediaId, article_number: 2 });
+		expect(fixture.sim.callCount(UPDATE)).toBe(2);
+		expect(fixture.sim.requests(UPDATE)[1].body).toEqual(fixture.sim.requests(UPDATE)[0].body);
+		expect(fixture.sim.content.drafts.get(mediaId)!.articles.map((article) => article.title)).toEqual(['One', 'Two, revised']);
+	});
+
+	test('update: a refusal in the article names the article being replaced', async () => {
+		fixture = await Fixture.start();
+		const mediaId = fixture.sim.content.putDraft([news('One'), news('Two'), news('Three')]);
+		const error = await errorOf(() =>
+			fixture.run('draft.update', { mediaId, articleNumber: 3, articlesInput: 'json', articlesJson: JSON.stringify({ ...news('X'), content: ' ' }) }),
+		);
+		expect(error.message).toBe('Input item 1, article 3: "content" is empty');
+		const noFields = await errorOf(() => fixture.run('draft.update', { mediaId, articleNumber: 1, articlesInput: 'fields', article: {} }));
+		expect(noFields.message).toBe('Input item 1: "Article" is empty');
+		expect(fixture.sim.callCount(UPDATE)).toBe(0);
+	});
+
+	test('delete: the answer is lost after WeChat deleted the draft; the repeat meets 40007 and the item succeeds with already_deleted', async () => {
+		fixture = await Fixture.start();
+		const mediaId = fixture.sim.content.putDraft([news('One')]);
+		const other = fixture.sim.content.putDraft([news('Other')]);
+		fixture.sim.injectFault(DELETE, 'dropAfterServing');
+		const [item, ...rest] = await fixture.run('draft.delete', { mediaId });
+		expect(rest).toHaveLength(0);
+		expect(item.json).toEqual({ success: true, media_id: mediaId, already_deleted: true });
+		expect(fixture.sim.requests(DELETE).map((entry) => entry.body)).toEqual([{ media_id: mediaId }, { media_id: mediaId }]);
+		expect([...fixture.sim.content.drafts.keys()]).toEqual([other]);
+	});
+
+	test('delete: a connection dropped before WeChat served it is repeated and deletes the draft (already_deleted false)', async () => {
+		fixture = await Fixture.start();
+		const mediaId = fixture.sim.content.putDraft([news('One')]);
+		fixture.sim.injectFault(DELETE, 'drop');
+		const [item] = await fixture.run('draft.delete', { mediaId });
+		expect(item.json).toEqual({ success: true, media_id: mediaId, already_deleted: false });
+		expect(fixture.sim.callCount(DELETE)).toBe(2);
+		expect(fixture.sim.content.drafts.size).toBe(0);
+	});
+
+	test('delete: 40007 on the first attempt still fails (a wrong media_id is not "already deleted")', async () => {
+		fixture = await Fixture.start();
+		const error = await errorOf(() => fixture.run('draft.delete', { mediaId: 'DRF_unknown' }));
+		expect(error.message).toContain('errcode 40007');
+		expect(fixture.sim.callCount(DELETE)).toBe(1);
 	});
 });
 
@@ -288,5 +411,62 @@ describe('Draft → Get Many', () => {
 		const items = await fixture.run('draft.getAll', { returnAll: false, limit: 3 });
 		expect(items.map((item) => (item.json.news_item as Array<{ title: string }>)[0].title)).toEqual(['T0', 'T1', 'T2']);
 		expect(fixture.sim.requests(BATCHGET).map((entry) => entry.body!.count)).toEqual([20, 3]);
+	});
+});
+
+describe('Draft → Get Many: pages WeChat does not fill or count as asked', () => {
+	test('pages shorter than asked: the next page starts after what arrived; every draft once, in order', async () => {
+		fixture = await Fixture.start();
+		const ids = Array.from({ length: 45 }, (_, i) => fixture.sim.content.putDraft([news(`T${i}`)]));
+		fixture.sim.content.listQuirks.maxEntries = 15;
+		const items = await fixture.run('draft.getAll', { returnAll: true });
+		expect(items.map((item) => item.json.media_id)).toEqual(ids);
+		expect(fixture.sim.requests(BATCHGET).map((entry) => [entry.body!.offset, entry.body!.count])).toEqual([
+			[0, 20],
+			[15, 20],
+			[30, 20],
+		]);
+		fixture.sim.clearLog();
+		const limited = await fixture.run('draft.getAll', { returnAll: false, limit: 25 });
+		expect(limited.map((item) => item.json.media_id)).toEqual(ids.slice(0, 25));
+		expect(fixture.sim.requests(BATCHGET).map((entry) => [entry.body!.offset, entry.body!.count])).toEqual([
+			[0, 20],
+			[15, 10],
+		]);
+	});
+
+	test('a draft added between pages (total_count grows): every draft once, the new one too', async () => {
+		fixture = await Fixture.start();
+		const ids = Array.from({ length: 45 }, (_, i) => fixture.sim.content.putDraft([news(`T${i}`)]));
+		let added = '';
+		fixture.sim.when(BATCHGET, 2, () => (added = fixture.sim.content.putDraft([news('New')])));
+		const items = await fixture.run('draft.getAll', { returnAll: true });
+		expect(items.map((item) => item.json.media_id)).toEqual([...ids, added]);
+		expect(fixture.sim.requests(BATCHGET).map((entry) => entry.body!.offset)).toEqual([0, 20, 40]);
+	});
+
+	test('a total_count larger than the list: the pull ends on the first empty page', async () => {
+		fixture = await Fixture.start();
+		const ids = Array.from({ length: 45 }, (_, i) => fixture.sim.content.putDraft([news(`T${i}`)]));
+		fixture.sim.content.listQuirks.totalDelta = 30;
+		const items = await fixture.run('draft.getAll', { returnAll: true });
+		expect(items.map((item) => item.json.media_id)).toEqual(ids);
+		expect(fixture.sim.requests(BATCHGET).map((entry) => entry.body!.offset)).toEqual([0, 20, 40, 45]);
+	});
+
+	test('a list that grows faster than it is read does not make the pull loop: it stops after total / 20 + 2 pages', async () => {
+		fixture = await Fixture.start();
+		// 40 new drafts before each page: total_count always ahead of the pull.
+		for (let call = 1; call <= 50; call++) {
+			fixture.sim.when(BATCHGET, call, () => {
+				for (let i = 0; i < 40; i++) fixture.sim.content.putDraft([news(`C${call}-${i}`)]);
+			});
+		}
+		const items = await fixture.run('draft.getAll', { returnAll: true });
+		// The first page said 40: at most 40 / 20 + 2 = 4 pages.
+		expect(fixture.sim.callCount(BATCHGET)).toBe(4);
+		const ids = items.map((item) => item.json.media_id);
+		expect(ids).toEqual([...fixture.sim.content.drafts.keys()].slice(0, 80));
+		expect(new Set(ids).size).toBe(80);
 	});
 });

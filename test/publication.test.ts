@@ -63,7 +63,8 @@ describe('Publication → Publish, waiting for the result', () => {
 		const publishId = [...fixture.sim.content.jobs.keys()][0];
 		expect(error.message).toBe('WeChat did not publish the draft: publishing failed (publish_status 3; failed article: 2 (numbered from 1))');
 		expect(error.description).toContain(`publish_id: ${publishId}`);
-		expect(error.context).toMatchObject({ publish_id: publishId, publish_status: 3, fail_idx: [2] });
+		const job = fixture.sim.content.jobs.get(publishId)!;
+		expect(error.context).toMatchObject({ publish_id: publishId, publish_status: 3, fail_idx: [2], msg_data_id: job.msgDataId });
 		expect(fixture.sim.callCount(GET)).toBe(2);
 		expect(fixture.sim.content.drafts.has(mediaId)).toBe(true);
 	});
@@ -80,6 +81,8 @@ describe('Publication → Publish, waiting for the result', () => {
 		expect(items).toHaveLength(2);
 		expect(items[0].json.error).toBe("WeChat did not publish the draft: WeChat's platform audit refused it (publish_status 4; failed article: 1 (numbered from 1))");
 		expect(items[0].json.description).toContain('platform rules');
+		const refusedJob = [...fixture.sim.content.jobs.values()].find((job) => job.mediaId === refused)!;
+		expect(items[0].json).toMatchObject({ publish_id: refusedJob.publishId, msg_data_id: refusedJob.msgDataId, publish_status: 4, fail_idx: [1] });
 		expect(items[1].json).toMatchObject({ publish_status: 0, status: 'published', media_id: ok });
 		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1]);
 	});
@@ -96,7 +99,7 @@ describe('Publication → Publish, waiting for the result', () => {
 		expect(error.message).toBe(`The draft is still publishing after 1 s: publish_id ${publishId}`);
 		expect(error.description).toContain(`Publication → Get Status with publish_id ${publishId}`);
 		expect(error.description).toContain('Do not publish it again');
-		expect(error.context).toMatchObject({ publish_id: publishId });
+		expect(error.context).toMatchObject({ publish_id: publishId, msg_data_id: fixture.sim.content.jobs.get(publishId)!.msgDataId });
 		expect(fixture.sim.callCount(SUBMIT)).toBe(1);
 	});
 
@@ -132,20 +135,58 @@ describe('Publication → Publish, waiting for the result', () => {
 		const error = await errorOf(() => fixture.run('publication.publish', { mediaId, ...FAST }));
 		const publishId = [...fixture.sim.content.jobs.keys()][0];
 		expect(error.message).toContain(`The draft was submitted (publish_id ${publishId}), but reading its status failed`);
+		expect(error.context).toMatchObject({ publish_id: publishId, msg_data_id: fixture.sim.content.jobs.get(publishId)!.msgDataId });
 		expect(error.description).toContain('Do not publish it again');
 		expect(fixture.sim.callCount(SUBMIT)).toBe(1);
 	});
 });
 
 describe('Publication → Publish: refusals and repeat safety', () => {
-	test('an unverified account (48001): a readable error, nothing polled', async () => {
+	test('an unverified account (48001): the transport’s message and what publishing needs, nothing polled, not repeated', async () => {
 		fixture = await Fixture.start();
 		fixture.sim.content.canPublish = false;
 		const mediaId = fixture.sim.content.putDraft([news('One')]);
 		const error = await errorOf(() => fixture.run('publication.publish', { mediaId, ...FAST }));
-		expect(error.message).toBe('This account may not publish through the API (WeChat errcode 48001)');
-		expect(error.description).toContain('verified');
+		expect(error.message).toBe('This account type is not authorised for this WeChat API (WeChat errcode 48001)');
+		expect(error.description).toContain('Publishing through the API needs a verified account');
+		expect(error.description).toContain('Interface Permissions');
+		expect(fixture.sim.callCount(SUBMIT)).toBe(1);
 		expect(fixture.sim.callCount(GET)).toBe(0);
+		expect(fixture.sim.content.drafts.has(mediaId)).toBe(true);
+	});
+
+	test.each([
+		['publication.getStatus', { publishId: '2247500001' }],
+		['publication.getArticle', { articleId: 'ART_1' }],
+		['publication.delete', { articleId: 'ART_1' }],
+		['publication.getAll', { returnAll: true }],
+	] as const)('%s on an unverified account (48001): the same message and advice', async (operation, params) => {
+		fixture = await Fixture.start();
+		fixture.sim.content.canPublish = false;
+		const error = await errorOf(() => fixture.run(operation, params));
+		expect(error.message).toBe('This account type is not authorised for this WeChat API (WeChat errcode 48001)');
+		expect(error.description).toContain('needs a verified account');
+	});
+
+	test.each([
+		['Max Wait "Infinity" from an expression', { maxWait: '={{ Infinity }}' }, '"Max Wait (Seconds)" must be from 1 to 3,600 seconds, not Infinity'],
+		['Max Wait 1e7', { maxWait: 1e7 }, '"Max Wait (Seconds)" must be from 1 to 3,600 seconds, not 10000000'],
+		['Max Wait 0', { maxWait: 0 }, '"Max Wait (Seconds)" must be from 1 to 3,600 seconds, not 0'],
+		['Max Wait as text', { maxWait: '={{ "soon" }}' }, '"Max Wait (Seconds)" must be from 1 to 3,600 seconds, not "soon"'],
+		['First Poll After 0', { options: { pollInterval: 0 } }, '"First Poll After (Seconds)" must be from 0.01 to 3,600 seconds, not 0'],
+		['First Poll After 5000', { options: { pollInterval: 5000 } }, '"First Poll After (Seconds)" must be from 0.01 to 3,600 seconds, not 5000'],
+	])('%s is refused before the submit: no unbounded wait', async (_case, params, message) => {
+		fixture = await Fixture.start();
+		const mediaId = fixture.sim.content.putDraft([news('One')]);
+		const error = await errorOf(() => fixture.run('publication.publish', { mediaId, ...FAST, ...params }));
+		expect(error.message).toBe(`Input item 1: ${message}`);
+		expect(error.description).toContain('Get Status');
+		expect(fixture.sim.callCount(SUBMIT)).toBe(0);
+	});
+
+	test('the longest wait allowed is accepted: Max Wait 3600 from text, First Poll After 3600', () => {
+		expect(pollSchedule(3600, 3600)).toEqual([3600]);
+		expect(pollSchedule(0.01, 3600).length).toBeLessThan(200);
 	});
 
 	test('a draft that fails WeChat’s publishing check (53503): explained, no job', async () => {
@@ -172,7 +213,7 @@ describe('Publication → Publish: refusals and repeat safety', () => {
 	test('an empty draft media ID is refused before anything is sent', async () => {
 		fixture = await Fixture.start();
 		const error = await errorOf(() => fixture.run('publication.publish', { mediaId: '' }));
-		expect(error.message).toBe('Input item 1 has no draft media ID');
+		expect(error.message).toBe('Input item 1: "Draft Media ID" is empty');
 		expect(fixture.sim.callCount(SUBMIT)).toBe(0);
 	});
 });
@@ -230,13 +271,13 @@ describe('Publication → Get Many, Get Article, Delete', () => {
 		expect(article.json).toMatchObject({ article_id: articleId, article_count: 3 });
 
 		const [one] = await fixture.run('publication.delete', { articleId, deleteScope: 'one', articleNumber: 2 });
-		expect(one.json).toEqual({ success: true, article_id: articleId, index: 2, deleted: 'article 2' });
+		expect(one.json).toEqual({ success: true, article_id: articleId, scope: 'one', article_number: 2, already_deleted: false });
 		const [after] = await fixture.run('publication.getArticle', { articleId });
 		expect((after.json.news_item as Array<{ is_deleted: boolean }>).map((entry) => entry.is_deleted)).toEqual([false, true, false]);
 		expect(remove).not.toHaveBeenCalled();
 
-		const [all] = await fixture.run('publication.delete', { articleId });
-		expect(all.json).toEqual({ success: true, article_id: articleId, index: 0, deleted: 'all articles' });
+		const [all] = await fixture.run('publication.delete', { articleId, deleteScope: 'all' });
+		expect(all.json).toEqual({ success: true, article_id: articleId, scope: 'all', already_deleted: false });
 		expect(fixture.sim.requests(DELETE).map((entry) => entry.body)).toEqual([
 			{ article_id: articleId, index: 2 },
 			{ article_id: articleId, index: 0 },
@@ -246,13 +287,76 @@ describe('Publication → Get Many, Get Article, Delete', () => {
 		expect(status.json).toMatchObject({ publish_status: 5, status: 'deleted after publishing' });
 	});
 
+	test('by default Delete removes one article, the first, never the whole publication', async () => {
+		fixture = await Fixture.start();
+		const job = fixture.sim.content.putPublication([news('One'), news('Two')]);
+		const [item] = await fixture.run('publication.delete', { articleId: job.articleId });
+		expect(item.json).toEqual({ success: true, article_id: job.articleId, scope: 'one', article_number: 1, already_deleted: false });
+		expect(fixture.sim.requests(DELETE).map((entry) => entry.body)).toEqual([{ article_id: job.articleId, index: 1 }]);
+		const articles = fixture.sim.content.publications.get(job.articleId!)!.articles;
+		expect(articles.map((entry) => entry.is_deleted)).toEqual([true, false]);
+	});
+
+	test('an article number out of range is refused before sending', async () => {
+		fixture = await Fixture.start();
+		const job = fixture.sim.content.putPublication([news('One')]);
+		const error = await errorOf(() => fixture.run('publication.delete', { articleId: job.articleId, deleteScope: 'one', articleNumber: '={{ 9 }}' }));
+		expect(error.message).toBe('Input item 1: "Article Number" must be a whole number from 1 to 8, not 9');
+		expect(fixture.sim.callCount(DELETE)).toBe(0);
+	});
+
+	test('the answer to Delete All is lost after WeChat deleted it: the repeat meets 53600 and the item succeeds with already_deleted', async () => {
+		fixture = await Fixture.start();
+		const job = fixture.sim.content.putPublication([news('One'), news('Two')]);
+		fixture.sim.injectFault(DELETE, 'dropAfterServing');
+		const [item, ...rest] = await fixture.run('publication.delete', { articleId: job.articleId, deleteScope: 'all' });
+		expect(rest).toHaveLength(0);
+		expect(item.json).toEqual({ success: true, article_id: job.articleId, scope: 'all', already_deleted: true });
+		expect(fixture.sim.requests(DELETE).map((entry) => entry.body)).toEqual([1, 2].map(() => ({ article_id: job.articleId, index: 0 })));
+		expect(fixture.sim.content.publications.size).toBe(0);
+	});
+
+	test('the answer to deleting the last article is lost: already_deleted; deleting one of several again succeeds as it is', async () => {
+		fixture = await Fixture.start();
+		const single = fixture.sim.content.putPublication([news('Only')]);
+		fixture.sim.injectFault(DELETE, 'dropAfterServing');
+		const [gone] = await fixture.run('publication.delete', { articleId: single.articleId, deleteScope: 'one', articleNumber: 1 });
+		expect(gone.json).toMatchObject({ scope: 'one', article_number: 1, already_deleted: true });
+
+		const several = fixture.sim.content.putPublication([news('One'), news('Two')]);
+		fixture.sim.injectFault(DELETE, 'dropAfterServing');
+		const [one] = await fixture.run('publication.delete', { articleId: several.articleId, deleteScope: 'one', articleNumber: 2 });
+		expect(one.json).toMatchObject({ article_number: 2, already_deleted: false });
+		expect(fixture.sim.callCount(DELETE)).toBe(4);
+		expect(fixture.sim.content.publications.get(several.articleId!)!.articles.map((entry) => entry.is_deleted)).toEqual([false, true]);
+	});
+
+	test('53600 on the first attempt still fails: an unknown article ID is not "already deleted"', async () => {
+		fixture = await Fixture.start();
+		const error = await errorOf(() => fixture.run('publication.delete', { articleId: 'ART_unknown', deleteScope: 'all' }));
+		expect(error.message).toContain('errcode 53600');
+		expect(fixture.sim.callCount(DELETE)).toBe(1);
+	});
+
+	test('Get Many: pages shorter than asked and a total_count larger than the list: every publication once, and no endless asking', async () => {
+		fixture = await Fixture.start();
+		const jobs = Array.from({ length: 25 }, (_, i) => fixture.sim.content.putPublication([news(`P${i}`)]));
+		fixture.sim.content.listQuirks.maxEntries = 12;
+		fixture.sim.content.listQuirks.totalDelta = 5;
+		const items = await fixture.run('publication.getAll', { returnAll: true });
+		expect(items.map((item) => item.json.article_id)).toEqual(jobs.map((job) => job.articleId));
+		// The third page ends the pull: the last page total_count allows (30 / 20 + 2 = 3).
+		expect(fixture.sim.requests(BATCHGET).map((entry) => entry.body!.offset)).toEqual([0, 12, 24]);
+	});
+
 	test('an unknown article ID is WeChat’s 53600, explained; an empty one is refused before sending', async () => {
 		fixture = await Fixture.start();
 		let error = await errorOf(() => fixture.run('publication.getArticle', { articleId: 'nope' }));
 		expect(error.message).toContain('WeChat does not know this article ID');
 		expect(error.message).toContain('errcode 53600');
 		error = await errorOf(() => fixture.run('publication.delete', { articleId: '  ' }));
-		expect(error.message).toBe('Input item 1 has no article ID');
+		expect(error.message).toBe('Input item 1: "Article ID" is empty');
+		expect(error.description).toContain('{{ $json.article_id }}');
 		expect(fixture.sim.callCount(DELETE)).toBe(0);
 	});
 });

@@ -65,6 +65,11 @@ export class SimulatedContent {
 	publishOutcome: PublishOutcome = { status: 0 };
 	/** false: freepublish/* answers 48001, as for an unverified account */
 	canPublish = true;
+	/**
+	 * Quirks of draft/batchget and freepublish/batchget, for the paging guards: pages of at most
+	 * `maxEntries` however many were asked for, and a total_count off by `totalDelta`.
+	 */
+	readonly listQuirks: { maxEntries?: number; totalDelta?: number } = {};
 	/** drafts WeChat's publishing check refuses (53503) */
 	readonly failingCheck = new Set<string>();
 	private serial = 0;
@@ -214,7 +219,12 @@ export class SimulatedContent {
 		if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(count) || count < 1 || count > 20) {
 			return this.error(47003, 'argument invalid! count invalid');
 		}
-		return all.slice(offset, offset + count);
+		return all.slice(offset, offset + Math.min(count, this.listQuirks.maxEntries ?? count));
+	}
+
+	/** The total_count a list answer reports. */
+	private reportedTotal(actual: number): number {
+		return Math.max(0, actual + (this.listQuirks.totalDelta ?? 0));
 	}
 
 	private draftList(body: Record<string, unknown>): Reply {
@@ -226,7 +236,7 @@ export class SimulatedContent {
 			const articles = draft.articles.map((article, index) => withoutContent(this.readBack(mediaId, article, index), body.no_content));
 			return { media_id: mediaId, content: { news_item: articles, create_time: updateTime, update_time: updateTime }, update_time: updateTime };
 		});
-		return { total_count: all.length, item_count: item.length, item };
+		return { total_count: this.reportedTotal(all.length), item_count: item.length, item };
 	}
 
 	private submit(mediaId: unknown): Reply {
@@ -310,7 +320,7 @@ export class SimulatedContent {
 				update_time: updateTime,
 			};
 		});
-		return { total_count: all.length, item_count: item.length, item };
+		return { total_count: this.reportedTotal(all.length), item_count: item.length, item };
 	}
 
 	private getArticle(articleId: unknown): Reply {

@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { MAX_ARTICLES, invalidParameter } from '../../helpers/itemParameters';
+
 /**
  * WeChat's documented limits of draft/add and draft/update (developers.weixin.qq.com, draft_add:
  * title "总长度不超过32个字", author 16, digest 128; image_info "图片数量最多为20张"). A draft holds
  * at most 8 articles.
  */
-export const LIMITS = { articles: 8, title: 32, author: 16, digest: 128, images: 20 } as const;
+export const LIMITS = { articles: MAX_ARTICLES, title: 32, author: 16, digest: 128, images: 20 } as const;
 
 /** The fields of one article in the editor (Articles → Article). */
 const articleFieldValues: INodeProperties[] = [
@@ -41,14 +43,16 @@ const articleFieldValues: INodeProperties[] = [
 		name: 'thumbMediaId',
 		type: 'string',
 		default: '',
-		description: 'News only: the media_id of the cover, a permanent image or thumb (Media → Add Material)',
+		description: 'The media_id of the cover, a permanent image or thumb (Media → Add Material)',
+		displayOptions: { show: { articleType: ['news'] } },
 	},
 	{
 		displayName: 'Image Media IDs',
 		name: 'imageMediaIds',
 		type: 'string',
 		default: '',
-		description: `Picture messages only: media_ids of permanent images, separated by commas or new lines; up to ${LIMITS.images}, the first is the cover`,
+		description: `The media_ids of permanent images (Media → Add Material), separated by commas or new lines; up to ${LIMITS.images}, the first is the cover`,
+		displayOptions: { show: { articleType: ['newspic'] } },
 	},
 	{
 		displayName: 'Author',
@@ -83,7 +87,8 @@ const articleFieldValues: INodeProperties[] = [
 		name: 'onlyFansCanComment',
 		type: 'boolean',
 		default: false,
-		description: 'Whether only followers of the account can comment (with Open Comments)',
+		description: 'Whether only followers of the account can comment',
+		displayOptions: { show: { needOpenComment: [true] } },
 	},
 ];
 
@@ -93,6 +98,7 @@ export function articlesInputField(noun: 'articles' | 'article'): INodePropertie
 		displayName: 'Define Articles',
 		name: 'articlesInput',
 		type: 'options',
+		noDataExpression: true,
 		options: [
 			{ name: 'Using Fields Below', value: 'fields', description: `Fill in the ${noun} field by field` },
 			{
@@ -155,6 +161,7 @@ export const articleJsonField: INodeProperties = {
 	displayOptions: { show: { articlesInput: ['json'] } },
 };
 
+
 interface ArticleFields {
 	articleType?: string;
 	title?: string;
@@ -172,6 +179,7 @@ interface ArticleFields {
 function articleFromFields(fields: ArticleFields): IDataObject {
 	const type = fields.articleType === 'newspic' ? 'newspic' : 'news';
 	const article: IDataObject = { article_type: type, title: fields.title ?? '', content: fields.content ?? '' };
+	// Only the field of the chosen type counts: the other one is hidden, and may keep an old value.
 	if (type === 'news') article.thumb_media_id = (fields.thumbMediaId ?? '').trim();
 	else {
 		const ids = String(fields.imageMediaIds ?? '')
@@ -183,21 +191,25 @@ function articleFromFields(fields: ArticleFields): IDataObject {
 	if (fields.digest) article.digest = fields.digest;
 	if (fields.contentSourceUrl?.trim()) article.content_source_url = fields.contentSourceUrl.trim();
 	article.need_open_comment = fields.needOpenComment ? 1 : 0;
-	article.only_fans_can_comment = fields.onlyFansCanComment ? 1 : 0;
+	// "Only Followers Can Comment" is shown (and meant) only with Open Comments.
+	article.only_fans_can_comment = fields.needOpenComment && fields.onlyFansCanComment ? 1 : 0;
 	return article;
 }
 
-/** The articles JSON parameter of one item: an array, one object, or text holding either. */
-function jsonArticles(context: IExecuteFunctions, itemIndex: number): unknown[] {
+/** The JSON parameter of one item (Create: "Articles (JSON)", Update: "Article (JSON)"): an array, one object, or text holding either. */
+function jsonArticles(context: IExecuteFunctions, itemIndex: number, field: string): unknown[] {
 	let value = context.getNodeParameter('articlesJson', itemIndex) as unknown;
 	if (typeof value === 'string') {
 		try {
 			value = value.trim() === '' ? [] : (JSON.parse(value) as unknown);
 		} catch (error) {
-			throw new NodeOperationError(context.getNode(), `The articles JSON of input item ${itemIndex + 1} is not valid JSON`, {
-				description: `${(error as Error).message}. Pass an array of article objects, or one object, e.g. [{"title": "...", "content": "<p>...</p>", "thumb_media_id": "..."}].`,
+			throw invalidParameter(
+				context,
 				itemIndex,
-			});
+				field,
+				'is not valid JSON',
+				`${(error as Error).message}. Pass an array of article objects, or one object, e.g. [{"title": "...", "content": "<p>...</p>", "thumb_media_id": "..."}], typed in or from an expression such as {{ $json.articles }}.`,
+			);
 		}
 	}
 	return Array.isArray(value) ? value : [value];
@@ -205,56 +217,84 @@ function jsonArticles(context: IExecuteFunctions, itemIndex: number): unknown[] 
 
 /** The articles of one item (Create): from fields or JSON, checked against WeChat's rules. */
 export function articlesOf(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const fromFields = context.getNodeParameter('articlesInput', itemIndex) !== 'json';
+	const field = fromFields ? 'Articles' : 'Articles (JSON)';
 	let articles: unknown[];
-	if (context.getNodeParameter('articlesInput', itemIndex) === 'json') articles = jsonArticles(context, itemIndex);
+	if (!fromFields) articles = jsonArticles(context, itemIndex, field);
 	else {
 		const collection = context.getNodeParameter('articles', itemIndex, {}) as { article?: ArticleFields[] };
 		articles = (collection.article ?? []).map(articleFromFields);
 	}
 	if (articles.length === 0) {
-		throw new NodeOperationError(context.getNode(), `Input item ${itemIndex + 1} has no article`, {
-			description: 'A draft needs at least one article: add one under "Articles", or pass a non-empty array as JSON.',
+		throw invalidParameter(
+			context,
 			itemIndex,
-		});
+			field,
+			'has no article',
+			fromFields
+				? 'A draft needs at least one article: add one with "Add Article".'
+				: 'A draft needs at least one article: pass a non-empty array of article objects (or one object), e.g. from {{ $json.articles }}.',
+		);
 	}
 	if (articles.length > LIMITS.articles) {
-		throw new NodeOperationError(context.getNode(), `Input item ${itemIndex + 1} has ${articles.length} articles; a draft holds at most ${LIMITS.articles}`, {
-			description: `Split them into several drafts of up to ${LIMITS.articles} articles each.`,
+		throw invalidParameter(
+			context,
 			itemIndex,
-		});
+			field,
+			`holds ${articles.length} articles; a draft holds at most ${LIMITS.articles}`,
+			`Split them into several drafts of up to ${LIMITS.articles} articles each (one input item per draft).`,
+		);
 	}
-	return articles.map((article, index) => checkedArticle(context, itemIndex, article, `Article ${index + 1}`));
+	return articles.map((article, index) => checkedArticle(context, itemIndex, article, index + 1, fromFields));
 }
 
-/** The one article of an item (Update). */
-export function articleOf(context: IExecuteFunctions, itemIndex: number): IDataObject {
+/** The one article of an item (Update), which replaces article `articleNumber` of the draft. */
+export function articleOf(context: IExecuteFunctions, itemIndex: number, articleNumber: number): IDataObject {
 	if (context.getNodeParameter('articlesInput', itemIndex) === 'json') {
-		const articles = jsonArticles(context, itemIndex);
+		const articles = jsonArticles(context, itemIndex, 'Article (JSON)');
 		if (articles.length !== 1) {
-			throw new NodeOperationError(context.getNode(), `The article JSON of input item ${itemIndex + 1} holds ${articles.length} articles; Update takes one`, {
-				description: 'Pass one article object; to change several articles, run Update once per article.',
+			throw invalidParameter(
+				context,
 				itemIndex,
-			});
+				'Article (JSON)',
+				`holds ${articles.length} articles; Update takes one`,
+				'Pass one article object; to change several articles, run Update once per article (one input item each, with its "Article Number").',
+			);
 		}
-		return checkedArticle(context, itemIndex, articles[0], 'The article');
+		return checkedArticle(context, itemIndex, articles[0], articleNumber, false);
 	}
 	const collection = context.getNodeParameter('article', itemIndex, {}) as { fields?: ArticleFields };
 	if (!collection.fields) {
-		throw new NodeOperationError(context.getNode(), `Input item ${itemIndex + 1} has no article`, {
-			description: 'Set the article under "Article" (WeChat replaces the whole article).',
-			itemIndex,
-		});
+		throw invalidParameter(context, itemIndex, 'Article', 'is empty', 'Set the article with "Set Article" (WeChat replaces the whole article, so give every field it should keep).');
 	}
-	return checkedArticle(context, itemIndex, articleFromFields(collection.fields), 'The article');
+	return checkedArticle(context, itemIndex, articleFromFields(collection.fields), articleNumber, true);
 }
 
-/** Checks one article against what WeChat requires, naming the article and the field. */
-function checkedArticle(context: IExecuteFunctions, itemIndex: number, value: unknown, which: string): IDataObject {
+/** How a refusal names each checked field: as the editor shows it, or as WeChat's JSON names it. */
+const FIELD_LABELS = {
+	article_type: ['Article Type', 'article_type'],
+	title: ['Title', 'title'],
+	content: ['Content', 'content'],
+	author: ['Author', 'author'],
+	digest: ['Digest', 'digest'],
+	thumb_media_id: ['Thumbnail Media ID', 'thumb_media_id'],
+	images: ['Image Media IDs', 'image_info.image_list'],
+} as const;
+
+/**
+ * Checks one article against what WeChat requires. Each refusal reads
+ * `Input item N, article M: "<field>" …`, with the field as the user wrote it (editor or JSON).
+ */
+function checkedArticle(context: IExecuteFunctions, itemIndex: number, value: unknown, number: number, fromFields: boolean): IDataObject {
+	const label = (field: keyof typeof FIELD_LABELS) => `"${FIELD_LABELS[field][fromFields ? 0 : 1]}"`;
 	const refuse = (message: string, description: string): never => {
-		throw new NodeOperationError(context.getNode(), `${which} of input item ${itemIndex + 1} ${message}`, { description, itemIndex });
+		throw new NodeOperationError(context.getNode(), `Input item ${itemIndex + 1}, article ${number}: ${message}`, { description, itemIndex });
 	};
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		refuse('is not an object', 'Each article is a JSON object such as {"title": "...", "content": "<p>...</p>", "thumb_media_id": "..."}.');
+		refuse(
+			`is ${Array.isArray(value) ? 'an array' : preview(value)}, not an article object`,
+			'Each article is a JSON object such as {"title": "...", "content": "<p>...</p>", "thumb_media_id": "..."}.',
+		);
 	}
 	const article = { ...(value as IDataObject) };
 	// JSON from a CMS or an AI step often says true/false where WeChat wants 1/0.
@@ -263,74 +303,50 @@ function checkedArticle(context: IExecuteFunctions, itemIndex: number, value: un
 	}
 	const type = article.article_type ?? 'news';
 	if (type !== 'news' && type !== 'newspic') {
-		refuse(`has article_type "${String(type)}"`, 'Use "news" (an article, the default) or "newspic" (a picture message).');
+		refuse(`${label('article_type')} is ${JSON.stringify(type)}`, 'Use "news" (an article, the default) or "newspic" (a picture message).');
 	}
 	const text = (field: string) => (typeof article[field] === 'string' ? (article[field] as string) : undefined);
-	if (!text('title')?.trim()) refuse('has no title', 'Set "title": every article needs one.');
-	if (!text('content')?.trim()) refuse('has no content', 'Set "content": the HTML of the article (plain text for a picture message).');
-	for (const [field, label] of [
-		['title', 'a title'],
-		['author', 'an author'],
-		['digest', 'a digest'],
-	] as const) {
+	for (const field of ['title', 'author', 'digest'] as const) {
+		if (article[field] !== undefined && typeof article[field] !== 'string') refuse(`${label(field)} is not text`, `"${field}" must be a string.`);
+	}
+	if (!text('title')?.trim()) refuse(`${label('title')} is empty`, 'Every article needs a title.');
+	if (!text('content')?.trim()) refuse(`${label('content')} is empty`, 'Every article needs content: its HTML (plain text for a picture message).');
+	for (const field of ['title', 'author', 'digest'] as const) {
 		const limit = LIMITS[field];
-		if (article[field] !== undefined && typeof article[field] !== 'string') refuse(`has ${label} that is not text`, `"${field}" must be a string.`);
 		const length = [...(text(field) ?? '')].length;
 		if (length > limit) {
-			refuse(`has ${label} of ${length} characters; WeChat accepts up to ${limit}`, `Shorten "${field}" to ${limit} characters or fewer.`);
+			refuse(`${label(field)} has ${length} characters; WeChat accepts up to ${limit}`, `Shorten it to ${limit} characters or fewer (a Chinese character counts as one).`);
 		}
 	}
 	if (type === 'news') {
 		if (!text('thumb_media_id')?.trim()) {
 			refuse(
-				'has no thumbnail media ID',
-				'Set "thumb_media_id" to the media_id of a permanent image or thumb (Media → Add Material); temporary media are not accepted.',
+				`${label('thumb_media_id')} is empty`,
+				'An article (news) needs a cover: the media_id of a permanent image or thumb (Media → Add Material); temporary media are not accepted.',
 			);
 		}
 	} else {
 		const list = (article.image_info as IDataObject | undefined)?.image_list;
 		const images = Array.isArray(list) ? (list as unknown[]) : [];
-		if (images.length === 0) {
-			refuse('is a picture message without images', 'Give "image_info": {"image_list": [{"image_media_id": "..."}]} with permanent image media IDs (Media → Add Material).');
-		}
+		const howTo = fromFields
+			? 'List the media_ids of permanent images (Media → Add Material), separated by commas or new lines.'
+			: 'Give "image_info": {"image_list": [{"image_media_id": "..."}]} with permanent image media IDs (Media → Add Material).';
+		if (images.length === 0) refuse(`${label('images')} is empty`, `A picture message needs 1 to ${LIMITS.images} images. ${howTo}`);
 		if (images.length > LIMITS.images) {
-			refuse(`has ${images.length} images; a picture message holds at most ${LIMITS.images}`, `Keep ${LIMITS.images} images or fewer; the first is the cover.`);
+			refuse(`${label('images')} has ${images.length} images; a picture message holds at most ${LIMITS.images}`, `Keep ${LIMITS.images} images or fewer; the first is the cover.`);
 		}
 		images.forEach((image, index) => {
 			const id = (image as IDataObject | null)?.image_media_id;
 			if (typeof id !== 'string' || id.trim() === '') {
-				refuse(`has image ${index + 1} without an image_media_id`, 'Each entry of image_info.image_list is {"image_media_id": "<permanent image media_id>"}.');
+				refuse(`image ${index + 1} of ${label('images')} has no image_media_id`, `Each entry is {"image_media_id": "<permanent image media_id>"}. ${howTo}`);
 			}
 		});
 	}
 	return article;
 }
 
-/** "Which article" in this node: 1 for the first, as WeChat numbers published articles. */
-export function articleNumberOf(context: IExecuteFunctions, itemIndex: number, parameter: string, count?: number): number {
-	const raw = context.getNodeParameter(parameter, itemIndex) as unknown;
-	const number = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || (count !== undefined && number > count)) {
-		throw new NodeOperationError(context.getNode(), `${JSON.stringify(raw)} is not an article number`, {
-			description: `Articles are numbered from 1 (the first article)${count !== undefined ? ` to ${count}` : ''}.`,
-			itemIndex,
-		});
-	}
-	return number;
-}
-
-/** `<field>_iso` next to a Unix-seconds field, for spreadsheets and CRMs. */
-export function withIsoTime(entry: IDataObject, field: string): IDataObject {
-	const seconds = Number(entry[field]);
-	if (Number.isFinite(seconds) && seconds > 0) entry[`${field}_iso`] = new Date(seconds * 1000).toISOString();
-	return entry;
-}
-
-/** A required ID parameter of one item, refused when empty. */
-export function requiredIdOf(context: IExecuteFunctions, itemIndex: number, parameter: string, label: string, hint: string): string {
-	const value = String(context.getNodeParameter(parameter, itemIndex) ?? '').trim();
-	if (!value) {
-		throw new NodeOperationError(context.getNode(), `Input item ${itemIndex + 1} has no ${label}`, { description: hint, itemIndex });
-	}
-	return value;
+/** A short rendering of a value for a message. */
+function preview(value: unknown): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

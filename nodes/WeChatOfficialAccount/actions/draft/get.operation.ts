@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { requiredTextOf } from '../../helpers/itemParameters';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import type { OperationExecute } from '../node.type';
-import { requiredIdOf } from './articles';
 import { DRAFT_ID_HINT, draftMediaIdField } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['draft'], operation: ['get'] } }, [draftMediaIdField]);
 
 /** One draft: { media_id, article_count, news_item } (news_item as WeChat gives it, with each article's preview url). */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
-	const mediaId = requiredIdOf(this, itemIndex, 'mediaId', 'draft media ID', DRAFT_ID_HINT);
+	const mediaId = requiredTextOf(this, itemIndex, 'mediaId', 'Draft Media ID', DRAFT_ID_HINT);
 	const response = await client.request<{ news_item?: IDataObject[] } & IDataObject>(
 		{ method: 'POST', path: '/cgi-bin/draft/get', body: { media_id: mediaId } },
 		itemIndex,

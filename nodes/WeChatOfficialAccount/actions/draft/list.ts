@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { limitOf, returnAllOrLimit } from '../../helpers/listParameters';
+import { withIsoTimes } from '../../helpers/time';
 import type { WeChatApiClient } from '../../transport/request';
 import { pullOffsetList } from '../../transport/pagination';
-import { withIsoTime } from './articles';
 
 /** WeChat's largest page of draft/batchget and freepublish/batchget ("取值在1到20之间"). */
 export const PAGE_SIZE = 20;
@@ -54,7 +54,7 @@ export async function pullContentList(
 			for (const entry of entries) {
 				const content = (entry.content ?? {}) as IDataObject;
 				const articles = Array.isArray(content.news_item) ? (content.news_item as IDataObject[]) : [];
-				const json = withIsoTime({ [list.idField]: entry[list.idField], update_time: entry.update_time }, 'update_time');
+				const json: IDataObject = withIsoTimes({ [list.idField]: entry[list.idField], update_time: entry.update_time }, 'update_time');
 				json.article_count = articles.length;
 				json.news_item = articles;
 				output.push({ json, pairedItem: { item: itemIndex } });

@@ -1,15 +1,18 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { invalidParameter, requiredTextOf } from '../../helpers/itemParameters';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { isCancelled } from '../../transport/request';
-import { requiredIdOf } from '../draft/articles';
 import type { OperationExecute } from '../node.type';
-import { publishFailure, refuseUnauthorised, statusItem } from './status';
+import { publishFailure, statusItem } from './status';
 
 /** Each wait between polls grows by this factor, up to MAX_POLL_INTERVAL_S. */
 export const POLL_GROWTH = 1.5;
 export const MAX_POLL_INTERVAL_S = 30;
+/** The range of Max Wait and First Poll After, in seconds, also when an expression sets them. */
+export const MAX_WAIT_RANGE = { min: 1, max: 3600 } as const;
+export const FIRST_POLL_RANGE = { min: 0.01, max: 3600 } as const;
 /** How soon a stopped execution stops waiting. */
 const CANCEL_CHECK_MS = 1_000;
 
@@ -34,7 +37,7 @@ export const description = updateDisplayOptions({ show: { resource: ['publicatio
 		displayName: 'Max Wait (Seconds)',
 		name: 'maxWait',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 3600 },
+		typeOptions: { minValue: MAX_WAIT_RANGE.min, maxValue: MAX_WAIT_RANGE.max },
 		default: 300,
 		description: 'How long to wait for the outcome before the item fails with the publish_id to check later',
 		displayOptions: { show: { waitForResult: [true] } },
@@ -51,7 +54,7 @@ export const description = updateDisplayOptions({ show: { resource: ['publicatio
 				displayName: 'First Poll After (Seconds)',
 				name: 'pollInterval',
 				type: 'number',
-				typeOptions: { minValue: 0.01, numberPrecision: 2 },
+				typeOptions: { minValue: FIRST_POLL_RANGE.min, maxValue: FIRST_POLL_RANGE.max, numberPrecision: 2 },
 				default: 3,
 				description: `How long to wait before asking WeChat the first time; each later wait is ${POLL_GROWTH} times longer, up to ${MAX_POLL_INTERVAL_S} seconds`,
 			},
@@ -91,25 +94,20 @@ async function waitUnlessCancelled(context: IExecuteFunctions, ms: number): Prom
  * publish_id. The submit is not repeated after it may have reached WeChat: it could publish twice.
  */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
-	const mediaId = requiredIdOf(
+	const mediaId = requiredTextOf(
 		this,
 		itemIndex,
 		'mediaId',
-		'draft media ID',
+		'Draft Media ID',
 		'Set "Draft Media ID" to the media_id of the draft, e.g. with the expression {{ $json.media_id }} after Draft → Create.',
 	);
 	const wait = this.getNodeParameter('waitForResult', itemIndex) as boolean;
 	let schedule: number[] = [];
 	if (wait) {
-		const maxWait = Number(this.getNodeParameter('maxWait', itemIndex));
-		const { pollInterval = 3 } = this.getNodeParameter('options', itemIndex, {}) as { pollInterval?: number };
-		if (!(maxWait > 0) || !(Number(pollInterval) > 0)) {
-			throw new NodeOperationError(this.getNode(), 'Max Wait and First Poll After must be more than 0 seconds', {
-				description: `Input item ${itemIndex + 1} has Max Wait ${maxWait} and First Poll After ${pollInterval}.`,
-				itemIndex,
-			});
-		}
-		schedule = pollSchedule(Number(pollInterval), maxWait);
+		const maxWait = secondsOf(this, itemIndex, this.getNodeParameter('maxWait', itemIndex), 'Max Wait (Seconds)', MAX_WAIT_RANGE);
+		const { pollInterval = 3 } = this.getNodeParameter('options', itemIndex, {}) as { pollInterval?: unknown };
+		const firstPoll = secondsOf(this, itemIndex, pollInterval, 'First Poll After (Seconds)', FIRST_POLL_RANGE);
+		schedule = pollSchedule(firstPoll, maxWait);
 	}
 
 	const submitted = await client.request<IDataObject>(
@@ -119,11 +117,9 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 			body: { media_id: mediaId },
 			repeat: 'once',
 			mayHaveHappened: 'The draft may have been submitted for publishing',
-			acceptErrcodes: [48001],
 		},
 		itemIndex,
 	);
-	refuseUnauthorised(this.getNode(), itemIndex, submitted);
 	const publishId = submitted.publish_id;
 	const fromSubmit: IDataObject = { media_id: mediaId, msg_data_id: submitted.msg_data_id };
 	if (!wait) {
@@ -143,7 +139,7 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 		// A failed poll must not lose the publish_id: the draft is publishing whatever happens here.
 		const answer = await client
 			.request<IDataObject>(
-				{ method: 'POST', path: '/cgi-bin/freepublish/get', body: { publish_id: publishId }, acceptErrcodes: [48001] },
+				{ method: 'POST', path: '/cgi-bin/freepublish/get', body: { publish_id: publishId } },
 				itemIndex,
 			)
 			.then(
@@ -157,13 +153,12 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 							itemIndex,
 						},
 					);
-					Object.assign(wrapped.context, { publish_id: publishId, msg_data_id: submitted.msg_data_id });
+					Object.assign(wrapped.context, { publish_id: publishId, ...fromSubmit });
 					throw wrapped;
 				},
 			);
-		refuseUnauthorised(this.getNode(), itemIndex, answer);
 		if (Number(answer.publish_status) === 1) continue;
-		const failure = publishFailure(this.getNode(), itemIndex, answer);
+		const failure = publishFailure(this.getNode(), itemIndex, answer, fromSubmit);
 		if (failure) throw failure;
 		output.push({ json: statusItem(answer, fromSubmit), pairedItem: { item: itemIndex } });
 		return;
@@ -176,6 +171,24 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 			itemIndex,
 		},
 	);
-	Object.assign(error.context, { publish_id: publishId, msg_data_id: submitted.msg_data_id });
+	Object.assign(error.context, { publish_id: publishId, ...fromSubmit });
 	throw error;
 };
+
+/**
+ * A number of seconds within `range`, from a parameter an expression may set to anything
+ * ("Infinity", 1e7, text): refused before anything is sent, so no wait is unbounded.
+ */
+function secondsOf(context: IExecuteFunctions, itemIndex: number, raw: unknown, field: string, range: { min: number; max: number }): number {
+	const seconds = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+	if (!(Number.isFinite(seconds) && seconds >= range.min && seconds <= range.max)) {
+		throw invalidParameter(
+			context,
+			itemIndex,
+			field,
+			`must be from ${range.min} to ${range.max.toLocaleString('en-US')} seconds, not ${typeof raw === 'number' ? String(raw) : (JSON.stringify(raw) ?? String(raw))}`,
+			`Set "${field}" to a number of seconds from ${range.min} to ${range.max.toLocaleString('en-US')}, typed in or from an expression. To follow a job for longer, publish without "Wait for Result" and read its outcome later with Publication → Get Status.`,
+		);
+	}
+	return seconds;
+}

@@ -53,8 +53,11 @@ export function statusItem(answer: IDataObject, extra: IDataObject = {}): IDataO
 	return item;
 }
 
-/** The error for a job that ended in failure (2, 3, 4): what WeChat said and which articles failed. */
-export function publishFailure(node: INode, itemIndex: number, answer: IDataObject): NodeOperationError | undefined {
+/**
+ * The error for a job that ended in failure (2, 3, 4): what WeChat said and which articles failed;
+ * `extra` (Publish: media_id, msg_data_id) goes into the error item too.
+ */
+export function publishFailure(node: INode, itemIndex: number, answer: IDataObject, extra: IDataObject = {}): NodeOperationError | undefined {
 	const code = Number(answer.publish_status);
 	const failure = PUBLISH_STATUS[code]?.failure;
 	if (!failure) return undefined;
@@ -68,18 +71,8 @@ export function publishFailure(node: INode, itemIndex: number, answer: IDataObje
 			itemIndex,
 		},
 	);
-	Object.assign(error.context, { publish_id: answer.publish_id, publish_status: code, fail_idx: failed });
+	Object.assign(error.context, { publish_id: answer.publish_id, publish_status: code, fail_idx: failed, ...extra });
 	return error;
-}
-
-/** 48001 on a freepublish call: the account may not publish through the API. */
-export function refuseUnauthorised(node: INode, itemIndex: number, answer: IDataObject): void {
-	if (Number(answer.errcode) !== 48001) return;
-	throw new NodeOperationError(node, 'This account may not publish through the API (WeChat errcode 48001)', {
-		description:
-			'Publishing (freepublish) needs a verified (认证) account. Verify the account in the WeChat Official Accounts Platform (Settings → Account Verification), or publish the draft there by hand; Settings and Development → Interface Permissions lists what the account may use.',
-		itemIndex,
-	});
 }
 
 export const publishIdHint = 'Set "Publish ID" to the publish_id that Publication → Publish returned, e.g. with the expression {{ $json.publish_id }}.';
