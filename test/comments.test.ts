@@ -32,7 +32,7 @@ describe('Comment → Get Many', () => {
 
 		const items = await fixture.run('comment.getAll', { msgDataId: String(MSG), articleNumber: 2, returnAll: true });
 
-		expect(fixture.sim.requests(LIST).map((entry) => entry.body)).toEqual([{ msg_data_id: MSG, index: 1, begin: 0, count: 50, type: 0 }]);
+		expect(fixture.sim.requests(LIST).map((entry) => entry.body)).toEqual([{ msg_data_id: MSG, index: 1, begin: 0, count: 49, type: 0 }]);
 		const replyTime = fixture.sim.comments.comment(MSG, 1, first)!.reply!.create_time;
 		expect(items.map((item) => item.json)).toEqual([
 			{
@@ -41,18 +41,18 @@ describe('Comment → Get Many', () => {
 				user_comment_id: first,
 				openid: 'oREADER1',
 				create_time: createTime,
-				created_at: '2023-11-14T22:13:20.000Z',
+				create_time_iso: '2023-11-14T22:13:20.000Z',
 				content: '好文章',
 				comment_type: 1,
 				elected: true,
-				reply: { content: 'Thanks!', create_time: replyTime, created_at: new Date(replyTime * 1000).toISOString() },
+				reply: { content: 'Thanks!', create_time: replyTime, create_time_iso: new Date(replyTime * 1000).toISOString() },
 			},
 			{
 				msg_data_id: MSG,
 				article_number: 2,
 				user_comment_id: second,
 				create_time: createTime + 60,
-				created_at: '2023-11-14T22:14:20.000Z',
+				create_time_iso: '2023-11-14T22:14:20.000Z',
 				content: 'anonymous',
 				comment_type: 0,
 				elected: false,
@@ -61,15 +61,15 @@ describe('Comment → Get Many', () => {
 		expect(pairedItems(items)).toEqual([0, 0]);
 	});
 
-	test('Return All pages 50 at a time until the total, each comment once', async () => {
+	test('Return All pages 49 at a time (under both readings of WeChat\'s limit) until the total, each comment once', async () => {
 		fixture = await withPublication(1);
 		const ids = fixture.sim.comments.addComments(MSG, 0, 123);
 		const items = await fixture.run('comment.getAll', { msgDataId: MSG, articleNumber: 1, returnAll: true });
 		expect(items.map((item) => item.json.user_comment_id)).toEqual(ids);
 		expect(fixture.sim.requests(LIST).map((entry) => [entry.body?.begin, entry.body?.count])).toEqual([
-			[0, 50],
-			[50, 50],
-			[100, 50],
+			[0, 49],
+			[49, 49],
+			[98, 49],
 		]);
 	});
 
@@ -79,8 +79,8 @@ describe('Comment → Get Many', () => {
 		const items = await fixture.run('comment.getAll', { msgDataId: MSG, articleNumber: 1, returnAll: false, limit: 70 });
 		expect(items.map((item) => item.json.user_comment_id)).toEqual(ids.slice(0, 70));
 		expect(fixture.sim.requests(LIST).map((entry) => [entry.body?.begin, entry.body?.count])).toEqual([
-			[0, 50],
-			[50, 20],
+			[0, 49],
+			[49, 21],
 		]);
 	});
 
@@ -179,7 +179,7 @@ describe('Comment → Elect / Unelect / Delete', () => {
 		fixture = await withPublication(1);
 		const ids = fixture.sim.comments.addComments(MSG, 0, 2);
 		const [deleted] = await fixture.run('comment.delete', { msgDataId: MSG, articleNumber: 1, commentId: ids[0] });
-		expect(deleted.json).toEqual({ msg_data_id: MSG, article_number: 1, user_comment_id: ids[0], deleted: true });
+		expect(deleted.json).toEqual({ msg_data_id: MSG, article_number: 1, user_comment_id: ids[0], deleted: true, already_deleted: false });
 		expect(fixture.sim.requests('/cgi-bin/comment/delete')[0].body).toEqual({ msg_data_id: MSG, index: 0, user_comment_id: ids[0] });
 		const left = await fixture.run('comment.getAll', { msgDataId: MSG, articleNumber: 1, returnAll: true });
 		expect(left.map((item) => item.json.user_comment_id)).toEqual([ids[1]]);
@@ -195,7 +195,13 @@ describe('Comment → Reply / Delete Reply', () => {
 		fixture = await withPublication(1);
 		const [id] = fixture.sim.comments.addComments(MSG, 0, 1);
 		const [replied] = await fixture.run('comment.reply', { msgDataId: MSG, articleNumber: 1, commentId: id, content: '谢谢您的留言' });
-		expect(replied.json).toEqual({ msg_data_id: MSG, article_number: 1, user_comment_id: id, reply: '谢谢您的留言' });
+		expect(replied.json).toEqual({
+			msg_data_id: MSG,
+			article_number: 1,
+			user_comment_id: id,
+			reply: { content: '谢谢您的留言' },
+			already_replied: false,
+		});
 		expect(fixture.sim.requests(REPLY)[0].body).toEqual({ msg_data_id: MSG, index: 0, user_comment_id: id, content: '谢谢您的留言' });
 		expect(fixture.sim.comments.comment(MSG, 0, id)!.reply!.content).toBe('谢谢您的留言');
 
@@ -205,14 +211,23 @@ describe('Comment → Reply / Delete Reply', () => {
 		expect(fixture.sim.comments.comment(MSG, 0, id)!.reply!.content).toBe('谢谢您的留言');
 	});
 
-	test('a dropped answer is repeated, and WeChat keeps one reply', async () => {
+	test('a reply served but its answer lost: the repeat meets 88005, the reply was posted once (already_replied)', async () => {
 		fixture = await withPublication(1);
 		const [id] = fixture.sim.comments.addComments(MSG, 0, 1);
-		fixture.sim.injectFault(REPLY, 'drop', 1);
+		fixture.sim.injectFault(REPLY, 'dropAfterServing', 1);
 		const [replied] = await fixture.run('comment.reply', { msgDataId: MSG, articleNumber: 1, commentId: id, content: 'once' });
-		expect(replied.json.reply).toBe('once');
-		expect(fixture.sim.callCount(REPLY)).toBe(2);
+		expect(replied.json).toEqual({ msg_data_id: MSG, article_number: 1, user_comment_id: id, reply: { content: 'once' }, already_replied: true });
+		expect(fixture.sim.requests(REPLY).map((entry) => entry.errcode)).toEqual([undefined, 88005]);
 		expect(fixture.sim.comments.comment(MSG, 0, id)!.reply!.content).toBe('once');
+	});
+
+	test('the reply shape is the same from Reply and from Get Many: {{ $json.reply.content }} works on both', async () => {
+		fixture = await withPublication(1);
+		const [id] = fixture.sim.comments.addComments(MSG, 0, 1);
+		const [replied] = await fixture.run('comment.reply', { msgDataId: MSG, articleNumber: 1, commentId: id, content: 'same' });
+		const [listed] = await fixture.run('comment.getAll', { msgDataId: MSG, articleNumber: 1, returnAll: true });
+		expect((replied.json.reply as { content: string }).content).toBe('same');
+		expect((listed.json.reply as { content: string }).content).toBe('same');
 	});
 
 	test('delete reply, then reply again; deleting a missing reply says so (88009)', async () => {
@@ -220,7 +235,7 @@ describe('Comment → Reply / Delete Reply', () => {
 		const [id] = fixture.sim.comments.addComments(MSG, 0, 1);
 		await fixture.run('comment.reply', { msgDataId: MSG, articleNumber: 1, commentId: id, content: 'first' });
 		const [removed] = await fixture.run('comment.deleteReply', { msgDataId: MSG, articleNumber: 1, commentId: id });
-		expect(removed.json).toEqual({ msg_data_id: MSG, article_number: 1, user_comment_id: id, reply_deleted: true });
+		expect(removed.json).toEqual({ msg_data_id: MSG, article_number: 1, user_comment_id: id, reply_deleted: true, already_deleted: false });
 		expect(fixture.sim.requests('/cgi-bin/comment/reply/delete')[0].body).toEqual({ msg_data_id: MSG, index: 0, user_comment_id: id });
 		expect(fixture.sim.comments.comment(MSG, 0, id)!.reply).toBeUndefined();
 		await fixture.run('comment.reply', { msgDataId: MSG, articleNumber: 1, commentId: id, content: 'second' });
@@ -237,6 +252,64 @@ describe('Comment → Reply / Delete Reply', () => {
 		fixture.sim.comments.maxReplyLength = 10;
 		const error = await errorOf(() => fixture.run('comment.reply', { msgDataId: MSG, articleNumber: 1, commentId: id, content: 'x'.repeat(11) }));
 		expect(error.message).toBe('The reply is empty or longer than WeChat allows (WeChat errcode 88007)');
+	});
+});
+
+describe('repeating after a failure', () => {
+	const changes: Array<{ operation: `comment.${string}`; path: string; comment: boolean }> = [
+		{ operation: 'comment.open', path: '/cgi-bin/comment/open', comment: false },
+		{ operation: 'comment.close', path: '/cgi-bin/comment/close', comment: false },
+		{ operation: 'comment.elect', path: '/cgi-bin/comment/markelect', comment: true },
+		{ operation: 'comment.unelect', path: '/cgi-bin/comment/unmarkelect', comment: true },
+		{ operation: 'comment.delete', path: '/cgi-bin/comment/delete', comment: true },
+		{ operation: 'comment.deleteReply', path: '/cgi-bin/comment/reply/delete', comment: true },
+		{ operation: 'comment.reply', path: REPLY, comment: true },
+	];
+	test.each(changes)('$operation: a dropped connection is repeated (2 calls, one success)', async ({ operation, path, comment }) => {
+		fixture = await withPublication(1);
+		const [id] = fixture.sim.comments.addComments(MSG, 0, 1);
+		if (operation === 'comment.deleteReply') fixture.sim.comments.comment(MSG, 0, id)!.reply = { content: 'r', create_time: 1 };
+		fixture.sim.injectFault(path, 'drop', 1);
+		const items = await fixture.run(operation as never, { msgDataId: MSG, articleNumber: 1, ...(comment ? { commentId: id } : {}), content: 'hi' });
+		expect(items).toHaveLength(1);
+		expect(fixture.sim.requests(path).map((entry) => entry.errcode)).toEqual([undefined, 0]);
+		expect(items[0].json).not.toHaveProperty('already_deleted', true);
+		expect(items[0].json).not.toHaveProperty('already_replied', true);
+	});
+
+	test('delete served but its answer lost: the repeat meets 88008, the comment is deleted (already_deleted)', async () => {
+		fixture = await withPublication(1);
+		const ids = fixture.sim.comments.addComments(MSG, 0, 2);
+		fixture.sim.injectFault('/cgi-bin/comment/delete', 'dropAfterServing', 1);
+		const [deleted] = await fixture.run('comment.delete', { msgDataId: MSG, articleNumber: 1, commentId: ids[0] });
+		expect(deleted.json).toEqual({ msg_data_id: MSG, article_number: 1, user_comment_id: ids[0], deleted: true, already_deleted: true });
+		expect(fixture.sim.requests('/cgi-bin/comment/delete').map((entry) => entry.errcode)).toEqual([undefined, 88008]);
+		expect(fixture.sim.comments.comment(MSG, 0, ids[0])!.deletedBy).toBe('account');
+		expect(fixture.sim.comments.comment(MSG, 0, ids[1])!.deletedBy).toBeUndefined();
+	});
+
+	test('delete reply served but its answer lost: the repeat meets 88009, the reply is gone (already_deleted)', async () => {
+		fixture = await withPublication(1);
+		const [id] = fixture.sim.comments.addComments(MSG, 0, 1);
+		await fixture.run('comment.reply', { msgDataId: MSG, articleNumber: 1, commentId: id, content: 'to remove' });
+		fixture.sim.injectFault('/cgi-bin/comment/reply/delete', 'dropAfterServing', 1);
+		const [removed] = await fixture.run('comment.deleteReply', { msgDataId: MSG, articleNumber: 1, commentId: id });
+		expect(removed.json).toEqual({ msg_data_id: MSG, article_number: 1, user_comment_id: id, reply_deleted: true, already_deleted: true });
+		expect(fixture.sim.requests('/cgi-bin/comment/reply/delete').map((entry) => entry.errcode)).toEqual([undefined, 88009]);
+		expect(fixture.sim.comments.comment(MSG, 0, id)!.reply).toBeUndefined();
+	});
+
+	test('without a lost answer, 88005 / 88008 / 88009 on the first attempt still fail', async () => {
+		fixture = await withPublication(1);
+		const [id] = fixture.sim.comments.addComments(MSG, 0, 1);
+		const params = { msgDataId: MSG, articleNumber: 1, commentId: id };
+		expect((await errorOf(() => fixture.run('comment.deleteReply', params))).message).toBe('The comment has no reply to delete (WeChat errcode 88009)');
+		await fixture.run('comment.reply', { ...params, content: 'first' });
+		expect((await errorOf(() => fixture.run('comment.reply', { ...params, content: 'second' }))).message).toBe(
+			'The comment already has a reply (WeChat errcode 88005)',
+		);
+		await fixture.run('comment.delete', params);
+		expect((await errorOf(() => fixture.run('comment.delete', params))).message).toBe('WeChat does not know this comment (WeChat errcode 88008)');
 	});
 });
 
@@ -258,19 +331,19 @@ describe('validation before any request', () => {
 			title: 'Article Number 0 (the comment API’s own 0-based index)',
 			operation: 'comment.close',
 			params: { msgDataId: MSG, articleNumber: 0 },
-			message: 'Input item 1: "Article Number" must be a whole number from 1 to 8, not "0"',
+			message: 'Input item 1: "Article Number" must be a whole number from 1 to 8, not 0',
 		},
 		{
 			title: 'Article Number 9',
 			operation: 'comment.open',
 			params: { msgDataId: MSG, articleNumber: 9 },
-			message: 'Input item 1: "Article Number" must be a whole number from 1 to 8, not "9"',
+			message: 'Input item 1: "Article Number" must be a whole number from 1 to 8, not 9',
 		},
 		{
 			title: 'a fractional Article Number',
 			operation: 'comment.getAll',
 			params: { msgDataId: MSG, articleNumber: 1.5, returnAll: true },
-			message: 'Input item 1: "Article Number" must be a whole number from 1 to 8, not "1.5"',
+			message: 'Input item 1: "Article Number" must be a whole number from 1 to 8, not 1.5',
 		},
 		{
 			title: 'a Comment ID that is not a number',
@@ -296,6 +369,16 @@ describe('validation before any request', () => {
 		const error = await errorOf(() => fixture.run(operation as never, params));
 		expect(error.message).toBe(message);
 		expect(fixture.sim.log.filter((entry) => entry.path.startsWith('/cgi-bin/comment/'))).toEqual([]);
+	});
+
+	test('the Message Data ID refusal says where it comes from: Publication → Publish, not Get Status (which has none)', async () => {
+		fixture = await withPublication(1);
+		const error = await errorOf(() => fixture.run('comment.open', { msgDataId: 'x', articleNumber: 1 }));
+		expect(error.description).toContain('Publication → Publish outputs it (also when it waits for the result)');
+		expect(error.description).not.toContain('Get Status');
+		const unknown = await errorOf(() => fixture.run('comment.open', { msgDataId: 1, articleNumber: 1 }));
+		expect(unknown.description).toContain('Publication → Publish outputs it');
+		expect(unknown.description).not.toContain('Get Status');
 	});
 
 	test('with Continue: the bad item becomes an error item, the good ones are served', async () => {

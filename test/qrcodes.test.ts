@@ -44,6 +44,9 @@ describe('QR Code → Create', () => {
 			scene: 'booth 7/东',
 			permanent: false,
 			image_url: `https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=${encodeURIComponent(ticket)}`,
+			file_name: 'qrcode-booth_7_东.jpg',
+			mime_type: 'image/jpeg',
+			file_size: code.image.length,
 		});
 		expect(ticket).toMatch(/[+/=]/);
 		// + / = encoded: a browser or mail client reads the same ticket back.
@@ -117,22 +120,22 @@ describe('QR Code → Create', () => {
 		{
 			title: 'temporary number scene 0',
 			params: { codeType: 'temporary', sceneType: 'number', sceneId: 0 },
-			message: 'Input item 1: "Scene" must be a whole number from 1 to 4,294,967,295 for a temporary code, not 0',
+			message: 'Input item 1: "Scene" must be a whole number from 1 to 4,294,967,295, not 0',
 		},
 		{
 			title: 'temporary number scene 4,294,967,296',
 			params: { codeType: 'temporary', sceneType: 'number', sceneId: 4_294_967_296 },
-			message: 'Input item 1: "Scene" must be a whole number from 1 to 4,294,967,295 for a temporary code, not 4294967296',
+			message: 'Input item 1: "Scene" must be a whole number from 1 to 4,294,967,295, not 4294967296',
 		},
 		{
 			title: 'permanent number scene 100,001',
 			params: { codeType: 'permanent', sceneType: 'number', sceneId: 100_001 },
-			message: 'Input item 1: "Scene" must be a whole number from 1 to 100,000 for a permanent code, not 100001',
+			message: 'Input item 1: "Scene" must be a whole number from 1 to 100,000, not 100001',
 		},
 		{
 			title: 'a fractional scene',
 			params: { codeType: 'permanent', sceneType: 'number', sceneId: 1.5 },
-			message: 'Input item 1: "Scene" must be a whole number from 1 to 100,000 for a permanent code, not 1.5',
+			message: 'Input item 1: "Scene" must be a whole number from 1 to 100,000, not 1.5',
 		},
 		{
 			title: 'an empty text scene',
@@ -171,6 +174,69 @@ describe('QR Code → Create', () => {
 	});
 });
 
+describe('QR Code → Create: failures after WeChat created the code', () => {
+	test('the image download fails: the error keeps ticket, url and image_url, advises Get Image, and Get Image later works', async () => {
+		fixture = await Fixture.start();
+		fixture.sim.injectFault(SHOW, { httpStatus: 403 }, 1);
+		const items = await fixture.run(
+			'qrCode.create',
+			{ codeType: 'permanent', sceneType: 'text', sceneStr: 'poster-1' },
+			{ continueOnFail: true },
+		);
+		expect(fixture.sim.callCount(CREATE)).toBe(1);
+		expect(fixture.sim.qrcodes.permanentCount()).toBe(1);
+		expect(items).toHaveLength(1);
+		const failed = items[0].json;
+		const ticket = failed.ticket as string;
+		const code = fixture.sim.qrcodes.code(ticket)!;
+		expect(code.scene).toBe('poster-1');
+		expect(failed.url).toBe(code.url);
+		expect(failed.image_url).toBe(`https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=${encodeURIComponent(ticket)}`);
+		expect(failed.error).toMatch(/^The QR code was created, but its image could not be downloaded: /);
+		expect(failed.description).toContain('QR Code → Get Image');
+		expect(failed.description).toContain(ticket);
+		expect(failed.description).toContain('100,000');
+		expect(failed.description).not.toContain('API Server" in the credential');
+		expect(items[0].binary).toBeUndefined();
+		expect(pairedItems(items)).toEqual([0]);
+
+		// The advice works: the image of that ticket, without creating the code again.
+		const [image] = await fixture.run('qrCode.getImage', {}, { input: [{ json: failed }] });
+		expect(outputBytes(image).equals(code.image)).toBe(true);
+		expect(fixture.sim.callCount(CREATE)).toBe(1);
+	});
+
+	test('without Continue On Fail the error says the same', async () => {
+		fixture = await Fixture.start();
+		fixture.sim.injectFault(SHOW, { httpStatus: 403 }, 1);
+		const error = await errorOf(() => fixture.run('qrCode.create', { sceneType: 'text', sceneStr: 'x' }));
+		expect(error.message).toMatch(/^The QR code was created, but its image could not be downloaded: /);
+		const [ticket] = [...fixture.sim.requests(SHOW).map((entry) => entry.query.ticket)];
+		expect(error.description).toContain(ticket);
+		expect(error.description).not.toContain('each permanent code');
+	});
+
+	test('a dropped connection to qrcode/create is repeated (2 calls, one code)', async () => {
+		fixture = await Fixture.start();
+		fixture.sim.injectFault(CREATE, 'drop', 1);
+		const [item] = await fixture.run('qrCode.create', { sceneType: 'text', sceneStr: 'again', options: { downloadImage: false } });
+		expect(fixture.sim.requests(CREATE).map((entry) => entry.errcode)).toEqual([undefined, 0]);
+		expect(fixture.sim.qrcodes.code(item.json.ticket as string)!.scene).toBe('again');
+	});
+
+	test('a text scene counts characters, not UTF-16 units: 64 emoji are sent, 65 refused', async () => {
+		fixture = await Fixture.start();
+		const emoji = '😀'.repeat(64); // 64 characters, 128 UTF-16 units
+		await fixture.run('qrCode.create', { sceneType: 'text', sceneStr: emoji, options: { downloadImage: false } });
+		expect(fixture.sim.requests(CREATE).map((entry) => entry.body)).toEqual([
+			{ expire_seconds: 604_800, action_name: 'QR_STR_SCENE', action_info: { scene: { scene_str: emoji } } },
+		]);
+		const error = await errorOf(() => fixture.run('qrCode.create', { sceneType: 'text', sceneStr: `${emoji}😀` }));
+		expect(error.message).toBe('Input item 1: "Scene" must be 1 to 64 characters, not 65');
+		expect(fixture.sim.callCount(CREATE)).toBe(1);
+	});
+});
+
 describe('QR Code → Get Image', () => {
 	test('the image of a stored ticket, from the ticket or from its image_url', async () => {
 		fixture = await Fixture.start();
@@ -179,7 +245,7 @@ describe('QR Code → Get Image', () => {
 		const image = fixture.sim.qrcodes.code(ticket)!.image;
 
 		const [item] = await fixture.run('qrCode.getImage', {}, { input: [{ json: { ticket } }] });
-		expect(item.json).toEqual({ ticket, image_url: created.json.image_url, fileName: 'qrcode.jpg', mimeType: 'image/jpeg', fileSize: image.length });
+		expect(item.json).toEqual({ ticket, image_url: created.json.image_url, file_name: 'qrcode.jpg', mime_type: 'image/jpeg', file_size: image.length });
 		expect(outputBytes(item).equals(image)).toBe(true);
 
 		const [fromUrl] = await fixture.run('qrCode.getImage', { ticket: created.json.image_url, options: { binaryPropertyName: 'img' } });
@@ -211,6 +277,16 @@ describe('QR Code → Get Image', () => {
 		expect(items.map((item) => item.json.error)).toEqual(['WeChat has no QR code for this ticket: it expired or is not a ticket']);
 	});
 
+	test('the image server failing: advice about mp.weixin.qq.com, not about the credential\'s API Server', async () => {
+		fixture = await Fixture.start();
+		const [created] = await fixture.run('qrCode.create', { sceneType: 'text', sceneStr: 'x', options: { downloadImage: false } });
+		fixture.sim.injectFault(SHOW, { httpStatus: 403 }, 1);
+		const error = await errorOf(() => fixture.run('qrCode.getImage', { ticket: created.json.ticket }));
+		expect(error.message).toContain('/cgi-bin/showqrcode: HTTP 403');
+		expect(error.description).toContain('mp.weixin.qq.com');
+		expect(error.description).not.toContain('API Server" in the credential');
+	});
+
 	test('an expired temporary code is gone; an empty ticket is refused without a request', async () => {
 		fixture = await Fixture.start();
 		const [created] = await fixture.run('qrCode.create', { sceneType: 'text', sceneStr: 'soon', expireSeconds: 60, options: { downloadImage: false } });
@@ -237,23 +313,43 @@ describe('Short Link → Create / Resolve', () => {
 			expires_at: expect.any(String),
 			long_data_bytes: Buffer.byteLength(longData),
 		});
+		const after = Date.now();
+		// Counted from when the node asked: between the moments before and after the call.
 		expect(Date.parse(created.json.expires_at as string)).toBeGreaterThanOrEqual(before + 86_400_000);
+		expect(Date.parse(created.json.expires_at as string)).toBeLessThanOrEqual(after + 86_400_000);
 
 		fixture.sim.advanceClock(3_600_000);
+		const resolveStart = Date.now();
 		const [resolved] = await fixture.run('shortLink.resolve', {}, { input: [created] });
+		const resolveEnd = Date.now();
 		expect(fixture.sim.requests(FETCH).map((entry) => entry.body)).toEqual([{ short_key: created.json.short_key }]);
 		const createTime = resolved.json.create_time as number;
 		expect(resolved.json).toEqual({
 			short_key: created.json.short_key,
 			long_data: longData,
 			create_time: createTime,
-			created_at: new Date(createTime * 1000).toISOString(),
+			create_time_iso: new Date(createTime * 1000).toISOString(),
 			expire_seconds: expect.any(Number),
 			expires_at: expect.any(String),
 		});
 		// Seconds left on the simulator's clock: a day minus the hour that passed.
 		expect(resolved.json.expire_seconds).toBeGreaterThanOrEqual(82_798);
 		expect(resolved.json.expire_seconds).toBeLessThanOrEqual(82_800);
+		// expires_at: the seconds left counted from when the node asked (not from create_time).
+		const left = (resolved.json.expire_seconds as number) * 1000;
+		expect(Date.parse(resolved.json.expires_at as string)).toBeGreaterThanOrEqual(resolveStart + left);
+		expect(Date.parse(resolved.json.expires_at as string)).toBeLessThanOrEqual(resolveEnd + left);
+	});
+
+	test('a dropped connection is repeated: shorten/gen and shorten/fetch (2 calls each)', async () => {
+		fixture = await Fixture.start();
+		fixture.sim.injectFault(GEN, 'drop', 1);
+		const [created] = await fixture.run('shortLink.create', { longData: 'retry me' });
+		expect(fixture.sim.requests(GEN).map((entry) => entry.errcode)).toEqual([undefined, 0]);
+		fixture.sim.injectFault(FETCH, 'drop', 1);
+		const [resolved] = await fixture.run('shortLink.resolve', { shortKey: created.json.short_key });
+		expect(resolved.json.long_data).toBe('retry me');
+		expect(fixture.sim.requests(FETCH).map((entry) => entry.errcode)).toEqual([undefined, 0]);
 	});
 
 	test('an expired or unknown key (9410012) is explained', async () => {

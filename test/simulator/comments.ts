@@ -35,7 +35,11 @@ interface Article {
 	comments: SimulatedComment[];
 }
 
-/** WeChat's largest page of comment/list ("count range error. cout <= 0 or count > 50"). */
+/**
+ * The largest page comment/list serves. WeChat's English documentation refuses count > 50, its
+ * current Chinese one count >= 50; no real answer confirming the stricter reading was found, so
+ * the simulator refuses > 50 (the node asks for 49, safe under both).
+ */
 export const COMMENT_PAGE_SIZE = 50;
 const COMMENT_PATHS = new Set([
 	'/cgi-bin/comment/open',

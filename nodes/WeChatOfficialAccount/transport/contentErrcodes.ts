@@ -56,7 +56,7 @@ export function explainContentErrcode(errcode: number): { message: string; descr
 		case 88001:
 			return {
 				message: 'WeChat does not know this article',
-				description: 'Use the msg_data_id of published articles (Publication → Publish or Get Status) and an Article Number the publication has (1 for the first article). Deleted publications and their comments are gone.',
+				description: 'Use the msg_data_id of published articles (Publication → Publish outputs it, also when it waits for the result; Mass Message → Send outputs it for articles sent to followers) and an Article Number the publication has (1 for the first article). Deleted publications and their comments are gone.',
 			};
 		case 88002:
 		case 88011:
@@ -83,7 +83,7 @@ export function explainContentErrcode(errcode: number): { message: string; descr
 		case 88009:
 			return { message: 'The comment has no reply to delete', description: 'Comment → Get Many shows which comments have a reply.' };
 		case 88010:
-			return { message: 'WeChat refused the page size of the comment list', description: 'The node asks for at most 50 comments per page; if this persists, WeChat may have lowered the limit: please report it.' };
+			return { message: 'WeChat refused the page size of the comment list', description: 'The node asks for at most 49 comments per page; if this persists, WeChat may have lowered the limit: please report it.' };
 		// ── Menus ───────────────────────────────────────────────────────────────────────────
 		// The node checks every menu rule before sending; these come back only if WeChat's rules
 		// changed, or for what only WeChat knows (menu IDs, followers, the account's permissions).

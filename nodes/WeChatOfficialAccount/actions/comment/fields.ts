@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-/** A publication has at most 8 articles (a draft takes 1 to 8). */
-export const MAX_ARTICLES = 8;
+import { MAX_ARTICLES, articleNumberOf, invalidParameter } from '../../helpers/itemParameters';
+
+/** Where a msg_data_id comes from, for the parameter's description and the refusals. */
+const MSG_DATA_ID_SOURCE =
+	'Publication → Publish outputs it (also when it waits for the result), Mass Message → Send outputs it for articles sent to followers, and Comment → Get Many passes it on';
 
 export const msgDataIdField: INodeProperties = {
 	displayName: 'Message Data ID',
@@ -11,12 +13,12 @@ export const msgDataIdField: INodeProperties = {
 	required: true,
 	default: '={{ $json.msg_data_id }}',
 	placeholder: '2247483647',
-	description: 'The msg_data_id of the published articles (from Publication → Publish or Get Status, or from Comment → Get Many)',
+	description: `The msg_data_id of the published articles. ${MSG_DATA_ID_SOURCE}.`,
 };
 
 /**
- * The article's position in its publication, counted from 1 as Publication → Delete and
- * WeChat's publishing answers count; the comment API counts from 0, the node converts.
+ * The article's position in its publication, counted from 1 as everywhere in this node; the
+ * comment API counts from 0, the node converts.
  */
 export const articleNumberField: INodeProperties = {
 	displayName: 'Article Number',
@@ -47,58 +49,39 @@ export interface ArticleRef {
 	index: number;
 }
 
-/** A positive integer from a parameter that may hold a number or a string of digits. */
-function positiveInteger(value: unknown): number | undefined {
-	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
-	if (!/^\d{1,15}$/.test(text)) return undefined;
-	const number = Number(text);
-	return number > 0 ? number : undefined;
+/** A positive whole number (an ID) from a parameter that may hold a number or a string of digits. */
+function positiveIdOf(context: IExecuteFunctions, itemIndex: number, parameter: string, field: string, hint: string): number {
+	const raw = context.getNodeParameter(parameter, itemIndex, '') as unknown;
+	const text = typeof raw === 'number' ? String(raw) : String(raw ?? '').trim();
+	const number = /^\d{1,16}$/.test(text) ? Number(text) : NaN;
+	if (!(number >= 1 && Number.isSafeInteger(number))) {
+		throw invalidParameter(context, itemIndex, field, `must be a positive whole number, not ${JSON.stringify(raw ?? '')}`, hint);
+	}
+	return number;
 }
 
 /** Message Data ID and Article Number of one item, refused before any request when invalid. */
 export function articleOf(context: IExecuteFunctions, itemIndex: number): ArticleRef {
-	const rawId = context.getNodeParameter('msgDataId', itemIndex);
-	const msgDataId = positiveInteger(rawId);
-	if (msgDataId === undefined) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Input item ${itemIndex + 1}: "Message Data ID" must be a positive whole number, not "${String(rawId ?? '')}"`,
-			{
-				description: 'Use the msg_data_id that Publication → Publish or Get Status returned for the published articles, e.g. with the expression {{ $json.msg_data_id }}.',
-				itemIndex,
-			},
-		);
-	}
-	const rawNumber = context.getNodeParameter('articleNumber', itemIndex);
-	const articleNumber = positiveInteger(rawNumber);
-	if (articleNumber === undefined || articleNumber > MAX_ARTICLES) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Input item ${itemIndex + 1}: "Article Number" must be a whole number from 1 to ${MAX_ARTICLES}, not "${String(rawNumber ?? '')}"`,
-			{
-				description: 'Articles of a publication are numbered from 1 (the first article) to 8 at most.',
-				itemIndex,
-			},
-		);
-	}
+	const msgDataId = positiveIdOf(
+		context,
+		itemIndex,
+		'msgDataId',
+		'Message Data ID',
+		`Use the msg_data_id of the published articles, e.g. with the expression {{ $json.msg_data_id }}: ${MSG_DATA_ID_SOURCE}.`,
+	);
+	const articleNumber = articleNumberOf(context, itemIndex);
 	return { msgDataId, articleNumber, index: articleNumber - 1 };
 }
 
 /** The Comment ID of one item, refused before any request when it is not a positive whole number. */
 export function commentIdOf(context: IExecuteFunctions, itemIndex: number): number {
-	const raw = context.getNodeParameter('commentId', itemIndex);
-	const commentId = positiveInteger(raw);
-	if (commentId === undefined) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Input item ${itemIndex + 1}: "Comment ID" must be a positive whole number, not "${String(raw ?? '')}"`,
-			{
-				description: 'Use the user_comment_id that Comment → Get Many returned, e.g. with the expression {{ $json.user_comment_id }}.',
-				itemIndex,
-			},
-		);
-	}
-	return commentId;
+	return positiveIdOf(
+		context,
+		itemIndex,
+		'commentId',
+		'Comment ID',
+		'Use the user_comment_id that Comment → Get Many returned, e.g. with the expression {{ $json.user_comment_id }}.',
+	);
 }
 
 /** The request body naming the article. */
@@ -109,10 +92,4 @@ export function articleBody(article: ArticleRef): IDataObject {
 /** The fields every output item of a comment operation starts with. */
 export function articleJson(article: ArticleRef): IDataObject {
 	return { msg_data_id: article.msgDataId, article_number: article.articleNumber };
-}
-
-/** ISO time of Unix seconds, or undefined when WeChat sent none. */
-export function isoOf(seconds: unknown): string | undefined {
-	const value = Number(seconds);
-	return Number.isFinite(value) && value > 0 ? new Date(value * 1000).toISOString() : undefined;
 }

@@ -2,9 +2,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { limitOf, returnAllOrLimit } from '../../helpers/listParameters';
+import { withIsoTimes } from '../../helpers/time';
 import { pullOffsetList } from '../../transport/pagination';
 import type { OperationExecute } from '../node.type';
-import { articleBody, articleJson, articleNumberField, articleOf, isoOf, msgDataIdField } from './fields';
+import { articleBody, articleJson, articleNumberField, articleOf, msgDataIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	msgDataIdField,
@@ -26,8 +27,11 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['comment'], operation: ['getAll'] } }, properties);
 
-/** WeChat's largest page of comment/list (more answers 88010). */
-export const PAGE_SIZE = 50;
+/**
+ * Comments asked for per page. WeChat's Chinese documentation says a count of 50 or more is
+ * refused (>=50), its English one more than 50: 49 is safe under both readings.
+ */
+export const PAGE_SIZE = 49;
 
 interface CommentListResponse extends IDataObject {
 	total?: number;
@@ -36,8 +40,8 @@ interface CommentListResponse extends IDataObject {
 
 /**
  * The comments of one article, one item each: WeChat's fields (user_comment_id, openid,
- * create_time, content, comment_type, reply) with msg_data_id, article_number, created_at (ISO),
- * elected and, for a reply, reply.created_at added.
+ * create_time, content, comment_type, reply) with msg_data_id, article_number, create_time_iso,
+ * elected and, for a reply, reply.create_time_iso added.
  */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const article = articleOf(this, itemIndex);
@@ -61,14 +65,11 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 };
 
 function commentItem(article: IDataObject, comment: IDataObject): IDataObject {
-	const json: IDataObject = { ...article, ...comment };
-	const createdAt = isoOf(comment.create_time);
-	if (createdAt) json.created_at = createdAt;
+	const json: IDataObject = withIsoTimes({ ...article, ...comment }, 'create_time');
 	json.elected = Number(comment.comment_type) === 1;
 	const reply = comment.reply;
 	if (reply && typeof reply === 'object' && !Array.isArray(reply)) {
-		const replyCreatedAt = isoOf((reply as IDataObject).create_time);
-		json.reply = { ...(reply as IDataObject), ...(replyCreatedAt ? { created_at: replyCreatedAt } : {}) };
+		json.reply = withIsoTimes({ ...(reply as IDataObject) }, 'create_time');
 	}
 	return json;
 }

@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Delete', value: 'delete', description: 'Delete a comment', action: 'Delete a comment' },
 			{ name: 'Delete Reply', value: 'deleteReply', description: 'Delete the account’s reply to a comment', action: 'Delete a reply to a comment' },
 			{ name: 'Elect', value: 'elect', description: 'Elect (feature) a comment, shown to every reader', action: 'Elect a comment' },
-			{ name: 'Get Many', value: 'getAll', description: 'Get the comments on a published article, one item each', action: 'Get comments on an article' },
+			{ name: 'Get Many', value: 'getAll', description: 'Get the comments on a published article, one item each', action: 'Get many comments' },
 			{ name: 'Open', value: 'open', description: 'Open comments on a published article', action: 'Open comments on an article' },
 			{ name: 'Reply', value: 'reply', description: 'Reply to a comment as the account', action: 'Reply to a comment' },
 			{ name: 'Unelect', value: 'unelect', description: 'Take a comment out of the elected comments', action: 'Unelect a comment' },

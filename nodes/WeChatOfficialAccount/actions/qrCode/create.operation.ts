@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { invalidParameter, wholeNumberOf } from '../../helpers/itemParameters';
 import type { OperationExecute } from '../node.type';
 import { attachImage, fileNameOfScene, imageUrlOf, outputFieldOf, outputFieldOption } from './image';
 
@@ -102,45 +103,45 @@ interface QrCodeRequest {
 
 /** The QR code an item asks for, refused before any request when WeChat would refuse it. */
 function qrCodeRequestOf(context: IExecuteFunctions, itemIndex: number): QrCodeRequest {
-	const refuse = (message: string, description: string) =>
-		new NodeOperationError(context.getNode(), `Input item ${itemIndex + 1}: ${message}`, { description, itemIndex });
 	const permanent = context.getNodeParameter('codeType', itemIndex) === 'permanent';
 	const text = context.getNodeParameter('sceneType', itemIndex) === 'text';
 	let request: QrCodeRequest;
 	if (text) {
 		const sceneStr = String(context.getNodeParameter('sceneStr', itemIndex) ?? '');
+		// Characters as people count them: an emoji is one, not two UTF-16 units.
 		const length = [...sceneStr].length;
 		if (length === 0 || length > MAX_SCENE_STR_LENGTH) {
-			throw refuse(
-				`"Scene" must be 1 to ${MAX_SCENE_STR_LENGTH} characters, not ${length}`,
+			throw invalidParameter(
+				context,
+				itemIndex,
+				'Scene',
+				`must be 1 to ${MAX_SCENE_STR_LENGTH} characters, not ${length}`,
 				'WeChat takes text scenes of 1 to 64 characters. Use a shorter key, e.g. an ID you look up when the follow or scan event arrives.',
 			);
 		}
 		request = { permanent, actionName: permanent ? 'QR_LIMIT_STR_SCENE' : 'QR_STR_SCENE', scene: { scene_str: sceneStr }, sceneValue: sceneStr };
 	} else {
-		const raw = context.getNodeParameter('sceneId', itemIndex);
-		const sceneId = Number(raw);
-		const max = permanent ? MAX_PERMANENT_SCENE_ID : MAX_TEMPORARY_SCENE_ID;
-		if (!Number.isInteger(sceneId) || sceneId < 1 || sceneId > max) {
-			throw refuse(
-				`"Scene" must be a whole number from 1 to ${max.toLocaleString('en-US')} for a ${permanent ? 'permanent' : 'temporary'} code, not ${String(raw)}`,
-				permanent
-					? 'Permanent codes take number scenes from 1 to 100,000. Use a text scene for other values.'
-					: 'Temporary codes take number scenes from 1 to 4,294,967,295 (a 32-bit number other than 0).',
-			);
-		}
+		const sceneId = wholeNumberOf(
+			context,
+			itemIndex,
+			'sceneId',
+			'Scene',
+			{ min: 1, max: permanent ? MAX_PERMANENT_SCENE_ID : MAX_TEMPORARY_SCENE_ID },
+			permanent
+				? 'Permanent codes take number scenes from 1 to 100,000. Use a text scene for other values.'
+				: 'Temporary codes take number scenes from 1 to 4,294,967,295 (a 32-bit number other than 0).',
+		);
 		request = { permanent, actionName: permanent ? 'QR_LIMIT_SCENE' : 'QR_SCENE', scene: { scene_id: sceneId }, sceneValue: sceneId };
 	}
 	if (!permanent) {
-		const raw = context.getNodeParameter('expireSeconds', itemIndex);
-		const expireSeconds = Number(raw);
-		if (!Number.isInteger(expireSeconds) || expireSeconds < MIN_EXPIRE_SECONDS || expireSeconds > MAX_EXPIRE_SECONDS) {
-			throw refuse(
-				`"Expires In (Seconds)" must be a whole number from 60 to 2,592,000, not ${String(raw)}`,
-				'Temporary QR codes last 60 seconds to 30 days (2,592,000 seconds). For a code that never expires, choose Code Type "Permanent".',
-			);
-		}
-		request.expireSeconds = expireSeconds;
+		request.expireSeconds = wholeNumberOf(
+			context,
+			itemIndex,
+			'expireSeconds',
+			'Expires In (Seconds)',
+			{ min: MIN_EXPIRE_SECONDS, max: MAX_EXPIRE_SECONDS },
+			'Temporary QR codes last 60 seconds to 30 days (2,592,000 seconds). For a code that never expires, choose Code Type "Permanent".',
+		);
 	}
 	return request;
 }
@@ -154,8 +155,11 @@ interface CreateResponse extends IDataObject {
 /**
  * Creates a QR code with a scene; outputs { ticket, url (the content the code encodes),
  * expire_seconds, expires_at, action_name, scene_id or scene_str, scene, permanent, image_url },
- * and the image in a binary field unless "Download Image" is off. Repeat safety `safe`: a repeated
- * temporary code is one more unused ticket; a permanent scene asked again is the same scene.
+ * and, unless "Download Image" is off, the image in a binary field with file_name, mime_type and
+ * file_size. Repeat safety `safe`: a repeated temporary code is one more unused ticket; a
+ * permanent scene asked again is the same scene. If the code was created but its image could not
+ * be downloaded, the error carries ticket, url and image_url (error items keep them), so the
+ * image can be fetched later with Get Image instead of creating the code again.
  */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const request = qrCodeRequestOf(this, itemIndex);
@@ -167,7 +171,7 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 		action_info: { scene: request.scene },
 	};
 	const requestedAt = Date.now();
-	const response = await client.request<CreateResponse>({ method: 'POST', path: '/cgi-bin/qrcode/create', body }, itemIndex);
+	const response = await client.request<CreateResponse>({ method: 'POST', path: '/cgi-bin/qrcode/create', body, repeat: 'safe' }, itemIndex);
 	const ticket = String(response.ticket ?? '');
 	if (!ticket) {
 		throw new NodeOperationError(this.getNode(), 'WeChat created no ticket for the QR code', {
@@ -188,9 +192,30 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 		image_url: imageUrlOf(ticket),
 	};
 	const item = { json, pairedItem: { item: itemIndex } };
-	output.push(
-		options.downloadImage === false
-			? item
-			: (await attachImage(this, client, itemIndex, ticket, fileNameOfScene(request.sceneValue), propertyName, item)).item,
+	if (options.downloadImage === false) {
+		output.push(item);
+		return;
+	}
+	const attached = await attachImage(this, client, itemIndex, ticket, fileNameOfScene(request.sceneValue), propertyName, item).then(
+		(result) => result,
+		(error: unknown) => {
+			throw imageNotDownloaded(this, itemIndex, error, json, request.permanent);
+		},
 	);
+	output.push({ ...attached.item, json: { ...attached.item.json, ...attached.file } });
 };
+
+/**
+ * The code exists (and a permanent one counts against the account's 100,000) but its image did
+ * not arrive: an error that keeps the ticket, so nobody creates the code again to get an image.
+ */
+function imageNotDownloaded(context: IExecuteFunctions, itemIndex: number, error: unknown, json: IDataObject, permanent: boolean): NodeOperationError {
+	const reason = error instanceof Error ? error.message : String(error);
+	const ticket = String(json.ticket);
+	const wrapped = new NodeOperationError(context.getNode(), `The QR code was created, but its image could not be downloaded: ${reason}`, {
+		description: `Do not create the code again${permanent ? ' (each permanent code counts against the 100,000 an account may have)' : ''}: get its image later with QR Code → Get Image and its ticket, ${ticket} (with Continue On Fail the error item carries ticket, url and image_url), or open image_url in a browser. WeChat serves the images from mp.weixin.qq.com (a custom API Server serves them itself): check that the n8n server can reach it.`,
+		itemIndex,
+	});
+	Object.assign(wrapped.context, { ticket, url: json.url, image_url: json.image_url });
+	return wrapped;
+}

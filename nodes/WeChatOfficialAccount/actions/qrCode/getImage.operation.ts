@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { requiredTextOf } from '../../helpers/itemParameters';
 import type { OperationExecute } from '../node.type';
 import { attachImage, imageUrlOf, outputFieldOf, outputFieldOption } from './image';
 
@@ -39,16 +39,12 @@ function ticketOf(value: string): string {
 
 /**
  * Downloads the image of a stored ticket into a binary field; outputs { ticket, image_url,
- * fileName, mimeType, fileSize }.
+ * file_name, mime_type, file_size }.
  */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
-	const ticket = ticketOf(String(this.getNodeParameter('ticket', itemIndex) ?? ''));
-	if (!ticket) {
-		throw new NodeOperationError(this.getNode(), `Input item ${itemIndex + 1}: "Ticket" is empty`, {
-			description: 'Use the ticket QR Code → Create returned, e.g. with the expression {{ $json.ticket }}.',
-			itemIndex,
-		});
-	}
+	const ticket = ticketOf(
+		requiredTextOf(this, itemIndex, 'ticket', 'Ticket', 'Use the ticket QR Code → Create returned, e.g. with the expression {{ $json.ticket }}.'),
+	);
 	const propertyName = outputFieldOf(this, itemIndex);
 	const { item, file } = await attachImage(this, client, itemIndex, ticket, 'qrcode', propertyName, {
 		json: { ticket, image_url: imageUrlOf(ticket) },

@@ -42,10 +42,18 @@ function imageTypeOf(data: Buffer, contentType: string): { mimeType: string; ext
 	return type === 'image/jpg' || type === 'image/jpeg' ? { mimeType: 'image/jpeg', extension: 'jpg' } : { mimeType: type, extension: 'bin' };
 }
 
+/** The file fields items carry beside the binary image (snake_case, as every field the node adds). */
+export interface ImageFileFields {
+	file_name: string;
+	mime_type: string;
+	file_size: number;
+}
+
 /**
  * Downloads the image of a ticket from mp.weixin.qq.com (the transport sends no access token
  * there) and puts it into `propertyName` of `item`. An unknown or expired ticket, which WeChat
- * answers with HTTP 404, becomes an error saying so.
+ * answers with HTTP 404, becomes an error saying so; any other failure an error about the image
+ * server (not the API server the credential names).
  */
 export async function attachImage(
 	context: IExecuteFunctions,
@@ -55,7 +63,7 @@ export async function attachImage(
 	fileBase: string,
 	propertyName: string,
 	item: INodeExecutionData,
-): Promise<{ item: INodeExecutionData; file: { fileName: string; mimeType: string; fileSize: number } }> {
+): Promise<{ item: INodeExecutionData; file: ImageFileFields }> {
 	const answer = await client
 		.download({ method: 'GET', path: '/cgi-bin/showqrcode', qs: { ticket }, site: 'mp' }, itemIndex)
 		.then(
@@ -68,7 +76,11 @@ export async function attachImage(
 						itemIndex,
 					});
 				}
-				throw error instanceof Error ? error : new NodeOperationError(context.getNode(), String(error), { itemIndex });
+				throw new NodeOperationError(context.getNode(), client.redact(error instanceof Error ? error.message : String(error)), {
+					description:
+						'WeChat serves QR code images from mp.weixin.qq.com (a custom API Server serves them itself); no access token is sent there. Check that the n8n server can reach it and run the item again, or open image_url in a browser.',
+					itemIndex,
+				});
 			},
 		);
 	if (!('file' in answer)) {
@@ -82,6 +94,6 @@ export async function attachImage(
 	const binary = await context.helpers.prepareBinaryData(answer.file.data, fileName, mimeType);
 	return {
 		item: { ...item, binary: { ...item.binary, [propertyName]: binary } },
-		file: { fileName, mimeType, fileSize: answer.file.data.length },
+		file: { file_name: fileName, mime_type: mimeType, file_size: answer.file.data.length },
 	};
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { invalidParameter, wholeNumberOf } from '../../helpers/itemParameters';
 import type { OperationExecute } from '../node.type';
 
 /** WeChat's limits of shorten/gen: long_data up to 4 KB, kept up to 30 days. */
@@ -31,37 +31,37 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['shortLink'], operation: ['create'] } }, properties);
 
 /**
- * Stores up to 4 KB behind a short key; outputs { short_key, expire_seconds, expires_at,
- * long_data_bytes }. Repeat safety `safe`: a repeated call makes one more key for the same data.
+ * Stores up to 4 KB behind a short key; outputs { short_key, expire_seconds, expires_at (counted
+ * from when the node asked), long_data_bytes }. Repeat safety `safe`: a call repeated after a
+ * lost answer makes one more key for the same data, which expires unused; nothing is doubled
+ * that a user sees.
  */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const longData = String(this.getNodeParameter('longData', itemIndex) ?? '');
 	const bytes = Buffer.byteLength(longData, 'utf8');
 	if (bytes === 0) {
-		throw new NodeOperationError(this.getNode(), `Input item ${itemIndex + 1}: "Long Data" is empty`, {
-			description: 'Enter the text to store behind the short key.',
-			itemIndex,
-		});
+		throw invalidParameter(this, itemIndex, 'Long Data', 'is empty', 'Enter the text to store behind the short key.');
 	}
 	if (bytes > MAX_LONG_DATA_BYTES) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Input item ${itemIndex + 1}: "Long Data" is ${bytes.toLocaleString('en-US')} bytes; WeChat stores at most 4,096 bytes (UTF-8)`,
-			{ description: 'Nothing was sent to WeChat. Shorten the data (a Chinese character takes 3 bytes), or store it elsewhere and shorten a key to it.', itemIndex },
+		throw invalidParameter(
+			this,
+			itemIndex,
+			'Long Data',
+			`is ${bytes.toLocaleString('en-US')} bytes; WeChat stores at most 4,096 bytes (UTF-8)`,
+			'Nothing was sent to WeChat. Shorten the data (a Chinese character takes 3 bytes), or store it elsewhere and shorten a key to it.',
 		);
 	}
-	const raw = this.getNodeParameter('expireSeconds', itemIndex);
-	const expireSeconds = Number(raw);
-	if (!Number.isInteger(expireSeconds) || expireSeconds < 1 || expireSeconds > MAX_EXPIRE_SECONDS) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Input item ${itemIndex + 1}: "Expires In (Seconds)" must be a whole number from 1 to 2,592,000, not ${String(raw)}`,
-			{ description: 'WeChat keeps short keys for at most 30 days (2,592,000 seconds).', itemIndex },
-		);
-	}
+	const expireSeconds = wholeNumberOf(
+		this,
+		itemIndex,
+		'expireSeconds',
+		'Expires In (Seconds)',
+		{ min: 1, max: MAX_EXPIRE_SECONDS },
+		'WeChat keeps short keys for at most 30 days (2,592,000 seconds).',
+	);
 	const requestedAt = Date.now();
 	const response = await client.request<IDataObject & { short_key?: string }>(
-		{ method: 'POST', path: '/cgi-bin/shorten/gen', body: { long_data: longData, expire_seconds: expireSeconds } },
+		{ method: 'POST', path: '/cgi-bin/shorten/gen', body: { long_data: longData, expire_seconds: expireSeconds }, repeat: 'safe' },
 		itemIndex,
 	);
 	output.push({

@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { requiredTextOf } from '../../helpers/itemParameters';
+import { withIsoTimes } from '../../helpers/time';
 import type { OperationExecute } from '../node.type';
 
 const properties: INodeProperties[] = [
@@ -25,28 +26,22 @@ interface FetchResponse extends IDataObject {
 }
 
 /**
- * The data behind a short key: { short_key, long_data, create_time, created_at, expire_seconds
- * (seconds left), expires_at }.
+ * The data behind a short key: { short_key, long_data, create_time, create_time_iso,
+ * expire_seconds (seconds left), expires_at (counted from when the node asked) }.
  */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
-	const shortKey = String(this.getNodeParameter('shortKey', itemIndex) ?? '').trim();
-	if (!shortKey) {
-		throw new NodeOperationError(this.getNode(), `Input item ${itemIndex + 1}: "Short Key" is empty`, {
-			description: 'Use the short_key Short Link → Create returned, e.g. with the expression {{ $json.short_key }}.',
-			itemIndex,
-		});
-	}
+	const shortKey = requiredTextOf(
+		this,
+		itemIndex,
+		'shortKey',
+		'Short Key',
+		'Use the short_key Short Link → Create returned, e.g. with the expression {{ $json.short_key }}.',
+	);
 	const requestedAt = Date.now();
 	const response = await client.request<FetchResponse>({ method: 'POST', path: '/cgi-bin/shorten/fetch', body: { short_key: shortKey } }, itemIndex);
-	const json: IDataObject = {
-		short_key: shortKey,
-		long_data: response.long_data,
-		create_time: response.create_time,
-	};
-	const createTime = Number(response.create_time);
-	if (Number.isFinite(createTime) && createTime > 0) json.created_at = new Date(createTime * 1000).toISOString();
+	const json: IDataObject = withIsoTimes({ short_key: shortKey, long_data: response.long_data, create_time: response.create_time }, 'create_time');
 	json.expire_seconds = response.expire_seconds;
 	const left = Number(response.expire_seconds);
-	if (Number.isFinite(left)) json.expires_at = new Date(requestedAt + left * 1000).toISOString();
+	if (response.expire_seconds !== undefined && Number.isFinite(left)) json.expires_at = new Date(requestedAt + left * 1000).toISOString();
 	output.push({ json, pairedItem: { item: itemIndex } });
 };
