@@ -454,7 +454,7 @@ describe('Draft → Get Many: pages WeChat does not fill or count as asked', () 
 		expect(fixture.sim.requests(BATCHGET).map((entry) => entry.body!.offset)).toEqual([0, 20, 40, 45]);
 	});
 
-	test('a list that grows faster than it is read does not make the pull loop: it stops after total / 20 + 2 pages', async () => {
+	test('a list that grows faster than it is read fails loudly after total / page + 2 pages, saying what it received', async () => {
 		fixture = await Fixture.start();
 		// 40 new drafts before each page: total_count always ahead of the pull.
 		for (let call = 1; call <= 50; call++) {
@@ -462,11 +462,26 @@ describe('Draft → Get Many: pages WeChat does not fill or count as asked', () 
 				for (let i = 0; i < 40; i++) fixture.sim.content.putDraft([news(`C${call}-${i}`)]);
 			});
 		}
-		const items = await fixture.run('draft.getAll', { returnAll: true });
-		// The first page said 40: at most 40 / 20 + 2 = 4 pages.
+		const items = await fixture.run('draft.getAll', { returnAll: true }, { continueOnFail: true });
+		// The first page said 40 in pages of 20: at most 40 / 20 + 2 = 4 pages, then the error.
 		expect(fixture.sim.callCount(BATCHGET)).toBe(4);
-		const ids = items.map((item) => item.json.media_id);
-		expect(ids).toEqual([...fixture.sim.content.drafts.keys()].slice(0, 80));
-		expect(new Set(ids).size).toBe(80);
+		const drafts = items.filter((item) => item.json.media_id !== undefined).map((item) => item.json.media_id);
+		expect(drafts).toEqual([...fixture.sim.content.drafts.keys()].slice(0, 80));
+		const error = items.at(-1)!.json;
+		expect(error.error).toBe("WeChat's list of drafts did not end after 4 pages (received 80, WeChat now counts 160); stopped instead of reading on");
+		expect(error.description).toContain('or use a Limit');
+	});
+
+	test('a draft the list shifts into the next page (one added at its head meanwhile) is output once', async () => {
+		fixture = await Fixture.start();
+		const entry = (id: string) => ({ media_id: id, update_time: 1_700_000_000, content: { news_item: [{ title: id }] } });
+		const first = Array.from({ length: 20 }, (_, i) => entry(`D${i}`));
+		// A draft added at the head before the second page: D19 moves to offset 20.
+		const second = ['D19', 'D20', 'D21', 'D22', 'D23', 'D24'].map(entry);
+		fixture.sim.injectFault(BATCHGET, { json: { total_count: 25, item_count: 20, item: first } });
+		fixture.sim.injectFault(BATCHGET, { json: { total_count: 26, item_count: 6, item: second } });
+		const items = await fixture.run('draft.getAll', { returnAll: true });
+		expect(items.map((item) => item.json.media_id)).toEqual(Array.from({ length: 25 }, (_, i) => `D${i}`));
+		expect(fixture.sim.callCount(BATCHGET)).toBe(2);
 	});
 });

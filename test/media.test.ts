@@ -438,12 +438,24 @@ describe('Media → Get Many (permanent material)', () => {
 		expect(fixture.sim.callCount(BATCHGET)).toBe(1);
 	});
 
-	test('pages far shorter than asked for cannot make it run on: at most total_count / 20 + 2 calls', async () => {
+	test('a list that keeps answering the same material: output once, then a loud stop after 3 pages with nothing new', async () => {
 		fixture = await Fixture.start();
 		fixture.sim.injectFault(BATCHGET, { json: { total_count: 40, item_count: 1, item: [{ media_id: 'same' }] } }, 50);
-		const items = await fixture.run('media.getMaterials', { materialType: 'image', returnAll: true });
+		const items = await fixture.run('media.getMaterials', { materialType: 'image', returnAll: true }, { continueOnFail: true });
 		expect(fixture.sim.callCount(BATCHGET)).toBe(4);
-		expect(items).toHaveLength(4);
+		expect(items.map((item) => item.json.media_id ?? item.json.error)).toEqual([
+			'same',
+			"WeChat's list of image materials did not end after 4 pages (received 1, WeChat now counts 40); stopped instead of reading on",
+		]);
+	});
+
+	test('pages shorter than asked: every material once, in order, until total_count', async () => {
+		fixture = await Fixture.start();
+		const page = (from: number) => ({ json: { total_count: 12, item_count: 5, item: Array.from({ length: Math.min(5, 12 - from) }, (_, i) => ({ media_id: `M${from + i}` })) } });
+		for (const from of [0, 5, 10]) fixture.sim.injectFault(BATCHGET, page(from));
+		const items = await fixture.run('media.getMaterials', { materialType: 'image', returnAll: true });
+		expect(items.map((item) => item.json.media_id)).toEqual(Array.from({ length: 12 }, (_, i) => `M${i}`));
+		expect(fixture.sim.requests(BATCHGET).map((entry) => entry.body!.offset)).toEqual([0, 5, 10]);
 	});
 });
 

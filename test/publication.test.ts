@@ -345,8 +345,8 @@ describe('Publication → Get Many, Get Article, Delete', () => {
 		fixture.sim.content.listQuirks.totalDelta = 5;
 		const items = await fixture.run('publication.getAll', { returnAll: true });
 		expect(items.map((item) => item.json.article_id)).toEqual(jobs.map((job) => job.articleId));
-		// The third page ends the pull: the last page total_count allows (30 / 20 + 2 = 3).
-		expect(fixture.sim.requests(BATCHGET).map((entry) => entry.body!.offset)).toEqual([0, 12, 24]);
+		// WeChat counts 30 but has 25: the pull ends on the empty page after the 25th.
+		expect(fixture.sim.requests(BATCHGET).map((entry) => entry.body!.offset)).toEqual([0, 12, 24, 25]);
 	});
 
 	test('an unknown article ID is WeChat’s 53600, explained; an empty one is refused before sending', async () => {

@@ -168,35 +168,61 @@ export interface OffsetPage<T> {
 export interface OffsetListPull<T> {
 	/** the page of at most `count` entries starting at `offset` */
 	fetchPage(offset: number, count: number): Promise<OffsetPage<T>>;
-	/** WeChat's largest page for this list (20 for material, drafts and publications, 50 for comments) */
+	/** WeChat's largest page for this list (20 for material, drafts and publications) */
 	pageSize: number;
 	/** stop as soon as this many entries were emitted; undefined pulls the whole list */
 	limit?: number;
-	/** where to start, 0 by default */
-	startOffset?: number;
+	/**
+	 * The entry's identity (media_id, article_id, user_comment_id): an entry the list shifted
+	 * into the next page while it changed is emitted once, not twice.
+	 */
+	keyOf(entry: T): string;
 	emit(entries: T[]): void | Promise<void>;
+	itemIndex: number;
+	/** for messages: what the entries are, e.g. "drafts" */
+	noun: string;
 }
 
 /**
  * Walks an offset list (material, drafts, publications, comments): pages of `pageSize` from
- * `offset`, asking for no more than the limit needs. It ends at the total WeChat reports, on an
- * empty page, at the limit, or after total / pageSize + 2 pages, so entries added or removed
- * meanwhile cannot make it loop. Returns how many entries it emitted.
+ * `offset`, asking for no more than the limit needs, each entry emitted once (by `keyOf`). It
+ * ends at the total WeChat reports, on an empty page, or at the limit. The pages it may take are
+ * bounded by the first answer (total / that page's length + 2): a list that has not ended by then
+ * (it grows faster than it is read), or that brings nothing new three pages in a row, fails with
+ * what was received instead of looping or stopping silently short. Returns how many entries it emitted.
  */
-export async function pullOffsetList<T>(pull: OffsetListPull<T>): Promise<number> {
-	let offset = pull.startOffset ?? 0;
+export async function pullOffsetList<T>(context: IExecuteFunctions, pull: OffsetListPull<T>): Promise<number> {
+	const seen = new Set<string>();
+	let offset = 0;
 	let emitted = 0;
 	let maxPages: number | undefined;
+	let pagesWithoutNew = 0;
 	for (let page = 1; ; page++) {
 		const count = pull.limit === undefined ? pull.pageSize : Math.min(pull.pageSize, pull.limit - emitted);
 		const { entries, total } = await pull.fetchPage(offset, count);
-		maxPages ??= Math.floor(total / pull.pageSize) + 2;
-		const wanted = pull.limit === undefined ? entries : entries.slice(0, pull.limit - emitted);
-		if (wanted.length > 0) await pull.emit([...wanted]);
-		emitted += wanted.length;
+		maxPages ??= Math.ceil(total / Math.max(1, entries.length)) + 2;
+		const fresh: T[] = [];
+		for (const entry of entries) {
+			if (pull.limit !== undefined && emitted + fresh.length >= pull.limit) break;
+			const key = pull.keyOf(entry);
+			if (seen.has(key)) continue;
+			seen.add(key);
+			fresh.push(entry);
+		}
+		if (fresh.length > 0) await pull.emit(fresh);
+		emitted += fresh.length;
 		offset += entries.length;
-		if (entries.length === 0 || (pull.limit !== undefined && emitted >= pull.limit) || offset >= total || page >= maxPages) {
-			return emitted;
+		pagesWithoutNew = fresh.length > 0 ? 0 : pagesWithoutNew + 1;
+		if (entries.length === 0 || (pull.limit !== undefined && emitted >= pull.limit) || offset >= total) return emitted;
+		if (page >= maxPages || pagesWithoutNew >= MAX_PAGES_WITHOUT_NEW_IDS) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`WeChat's list of ${pull.noun} did not end after ${page} pages (received ${emitted}, WeChat now counts ${total}); stopped instead of reading on`,
+				{
+					description: `The list grew while it was read, or WeChat sent pages shorter than asked. The ${emitted} ${pull.noun} received are in the output only when the node's "On Error" setting continues. Run the node again when the list changes less, or use a Limit.`,
+					itemIndex: pull.itemIndex,
+				},
+			);
 		}
 	}
 }

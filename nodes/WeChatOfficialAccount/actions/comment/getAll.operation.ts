@@ -46,8 +46,11 @@ interface CommentListResponse extends IDataObject {
 export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const article = articleOf(this, itemIndex);
 	const type = Number(this.getNodeParameter('commentType', itemIndex, 0));
-	await pullOffsetList<IDataObject>({
+	await pullOffsetList<IDataObject>(this, {
 		pageSize: PAGE_SIZE,
+		itemIndex,
+		noun: 'comments',
+		keyOf: (comment) => String(comment.user_comment_id),
 		limit: limitOf(this, itemIndex),
 		fetchPage: async (begin, count) => {
 			const response = await client.request<CommentListResponse>(

@@ -40,8 +40,11 @@ export async function pullContentList(
 	list: { path: string; idField: 'media_id' | 'article_id' },
 ): Promise<void> {
 	const noContent = context.getNodeParameter('includeContent', itemIndex, false) ? 0 : 1;
-	await pullOffsetList<IDataObject>({
+	await pullOffsetList<IDataObject>(context, {
 		pageSize: PAGE_SIZE,
+		itemIndex,
+		noun: list.idField === 'media_id' ? 'drafts' : 'publications',
+		keyOf: (entry) => String(entry[list.idField]),
 		limit: limitOf(context, itemIndex),
 		fetchPage: async (offset, count) => {
 			const response = await client.request<BatchGetResponse>(

@@ -39,8 +39,11 @@ interface BatchGetResponse extends IDataObject {
  */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const type = this.getNodeParameter('materialType', itemIndex) as string;
-	await pullOffsetList<IDataObject>({
+	await pullOffsetList<IDataObject>(this, {
 		pageSize: PAGE_SIZE,
+		itemIndex,
+		noun: `${type} materials`,
+		keyOf: (material) => String(material.media_id),
 		limit: limitOf(this, itemIndex),
 		fetchPage: async (offset, count) => {
 			const response = await client.request<BatchGetResponse>(
