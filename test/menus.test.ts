@@ -1,4 +1,5 @@
 import { Fixture, errorOf } from './harness/fixture';
+import * as createConditional from '../nodes/WeChatOfficialAccount/actions/menu/createConditional.operation';
 
 let fixture: Fixture;
 afterEach(async () => await fixture?.stop());
@@ -414,7 +415,10 @@ describe('Menu → Create Conditional, Delete Conditional, Try Match', () => {
 		fixture = await Fixture.start();
 		await fixture.run('menu.create', asJson([{ type: 'click', name: 'All', key: 'ALL' }]));
 		const vip = fixture.sim.account.addTag('VIP');
-		const options = await fixture.loadOptions('getTags', { resource: 'menu', operation: 'createConditional' });
+		// The dropdown the field names: "Any Tag" first (an empty field is valid: no tag rule), then the tags.
+		const method = createConditional.description.find((property) => property.name === 'tagId')!.typeOptions!.loadOptionsMethod!;
+		const options = await fixture.loadOptions(method, { resource: 'menu', operation: 'createConditional' });
+		expect(options[0]).toEqual({ name: 'Any Tag (No Tag Rule)', value: '' });
 		expect(options).toContainEqual({ name: 'VIP (0 followers)', value: vip });
 
 		const [item] = await fixture.run('menu.createConditional', {

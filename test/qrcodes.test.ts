@@ -368,12 +368,12 @@ describe('Short Link → Create / Resolve', () => {
 
 		const chinese = '码'.repeat(1366); // 1,366 characters, 4,098 bytes
 		const error = await errorOf(() => fixture.run('shortLink.create', { longData: chinese }));
-		expect(error.message).toBe('Input item 1: "Long Data" is 4,098 bytes; WeChat stores at most 4,096 bytes (UTF-8)');
+		expect(error.message).toBe('Input item 1: "Data to Shorten" is 4,098 bytes; WeChat stores at most 4,096 bytes (UTF-8)');
 		expect(fixture.sim.callCount(GEN)).toBe(1);
 	});
 
 	const invalid: Array<{ title: string; operation: 'shortLink.create' | 'shortLink.resolve'; params: Record<string, unknown>; message: string }> = [
-		{ title: 'empty data', operation: 'shortLink.create', params: { longData: '' }, message: 'Input item 1: "Long Data" is empty' },
+		{ title: 'empty data', operation: 'shortLink.create', params: { longData: '' }, message: 'Input item 1: "Data to Shorten" is empty' },
 		{
 			title: 'an expiry over 30 days',
 			operation: 'shortLink.create',

@@ -14,6 +14,11 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
 	}));
 }
 
+/** The Tag dropdown of a conditional menu: "Any Tag" (no tag rule) first, then the account's tags. */
+export async function getTagsOrAny(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return [{ name: 'Any Tag (No Tag Rule)', value: '' }, ...(await getTags.call(this))];
+}
+
 /** The account's private templates for the Template dropdown: "Order shipped" → its ID. */
 export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const templates = await privateTemplates(await createApiClient(this));

@@ -7,7 +7,7 @@ import { granularityProperty, reportOperation, withRefTime } from './report';
  */
 export const { description, execute } = reportOperation(
 	'getApiStats',
-	[granularityProperty(30)],
+	[granularityProperty()],
 	(context, itemIndex) =>
 		context.getNodeParameter('granularity', itemIndex, 'day') === 'hour'
 			? { path: '/datacube/getinterfacesummaryhour', span: 1 }

@@ -6,7 +6,7 @@ import { granularityProperty, reportOperation, withRefTime } from './report';
  */
 export const { description, execute } = reportOperation(
 	'getArticleReads',
-	[granularityProperty(3)],
+	[granularityProperty()],
 	(context, itemIndex) =>
 		context.getNodeParameter('granularity', itemIndex, 'day') === 'hour'
 			? { path: '/datacube/getuserreadhour', span: 1 }

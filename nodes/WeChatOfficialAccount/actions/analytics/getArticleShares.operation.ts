@@ -7,7 +7,7 @@ import { granularityProperty, reportOperation, withRefTime } from './report';
  */
 export const { description, execute } = reportOperation(
 	'getArticleShares',
-	[granularityProperty(7)],
+	[granularityProperty()],
 	(context, itemIndex) =>
 		context.getNodeParameter('granularity', itemIndex, 'day') === 'hour'
 			? { path: '/datacube/getusersharehour', span: 1 }

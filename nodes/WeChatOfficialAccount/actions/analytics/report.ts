@@ -32,9 +32,9 @@ export const dateRangeProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Custom', value: 'custom', description: 'From Start Date to End Date' },
-			{ name: 'Last 30 Days', value: 'last30Days', description: 'The 30 days up to yesterday' },
-			{ name: 'Last 7 Days', value: 'last7Days', description: 'The 7 days up to yesterday' },
-			{ name: 'Yesterday', value: 'yesterday', description: 'The latest day WeChat has analytics for' },
+			{ name: 'Last 30 Days', value: 'last30Days', description: 'The 30 days up to yesterday, Beijing time' },
+			{ name: 'Last 7 Days', value: 'last7Days', description: 'The 7 days up to yesterday, Beijing time' },
+			{ name: 'Yesterday', value: 'yesterday', description: 'The latest day WeChat has analytics for (Beijing time)' },
 		],
 		default: 'yesterday',
 		description: 'Which days to get, as calendar days in Beijing time (UTC+8) whatever the n8n server\'s time zone',
@@ -62,14 +62,14 @@ export const dateRangeProperties: INodeProperties[] = [
 ];
 
 /** Day or Hour, for the reports WeChat offers both ways. */
-export function granularityProperty(daySpan: number): INodeProperties {
+export function granularityProperty(): INodeProperties {
 	return {
 		displayName: 'Granularity',
 		name: 'granularity',
 		type: 'options',
 		options: [
-			{ name: 'Day', value: 'day', description: `One request per ${daySpan} day${daySpan === 1 ? '' : 's'}` },
-			{ name: 'Hour', value: 'hour', description: 'Each day broken down by hour; one request per day' },
+			{ name: 'Day', value: 'day', description: 'Figures per day' },
+			{ name: 'Hour', value: 'hour', description: 'Figures per hour of each day (Beijing time)' },
 		],
 		default: 'day',
 	};

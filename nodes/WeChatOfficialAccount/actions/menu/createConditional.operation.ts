@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Tag Name or ID',
 		name: 'tagId',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTags' },
+		typeOptions: { loadOptionsMethod: 'getTagsOrAny' },
 		default: '',
 		description:
 			'Followers with this tag see the menu. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

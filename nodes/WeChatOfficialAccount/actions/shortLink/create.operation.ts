@@ -10,7 +10,7 @@ export const MAX_EXPIRE_SECONDS = 2_592_000;
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Long Data',
+		displayName: 'Data to Shorten',
 		name: 'longData',
 		type: 'string',
 		typeOptions: { rows: 3 },
@@ -40,13 +40,13 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 	const longData = String(this.getNodeParameter('longData', itemIndex) ?? '');
 	const bytes = Buffer.byteLength(longData, 'utf8');
 	if (bytes === 0) {
-		throw invalidParameter(this, itemIndex, 'Long Data', 'is empty', 'Enter the text to store behind the short key.');
+		throw invalidParameter(this, itemIndex, 'Data to Shorten', 'is empty', 'Enter the text to store behind the short key.');
 	}
 	if (bytes > MAX_LONG_DATA_BYTES) {
 		throw invalidParameter(
 			this,
 			itemIndex,
-			'Long Data',
+			'Data to Shorten',
 			`is ${bytes.toLocaleString('en-US')} bytes; WeChat stores at most 4,096 bytes (UTF-8)`,
 			'Nothing was sent to WeChat. Shorten the data (a Chinese character takes 3 bytes), or store it elsewhere and shorten a key to it.',
 		);
