@@ -72,7 +72,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://wechat-gateway.example.com',
 			description:
-				'An API gateway that forwards to the WeChat API unchanged, or the bundled simulator (http://127.0.0.1:PORT)',
+				'A gateway or proxy that forwards requests to the WeChat API unchanged, e.g. one with a fixed outbound IP for the IP whitelist. It also receives the QR code image requests (/cgi-bin/showqrcode) that otherwise go to mp.weixin.qq.com.',
 			displayOptions: { show: { apiDomain: ['custom'] } },
 		},
 		{
