@@ -238,61 +238,48 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 		},
 	};
 
-	// Proves AppID, AppSecret and the IP whitelist: n8n runs preAuthentication first (its
-	// errors become the test's message), then this cheap call with the fresh token.
+	// Proves AppID, AppSecret and the IP whitelist every time. n8n runs preAuthentication for a
+	// test only when no token is stored, so a call made with the stored token would prove nothing
+	// about an edited AppSecret: the test asks the stable token endpoint itself, with the AppID and
+	// AppSecret as they are in the form. Without force_refresh it returns the account's current
+	// stable token and cancels nobody's token, whichever Token Endpoint is chosen.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
 				'={{$credentials.apiDomain === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://" + $credentials.apiDomain}}',
-			url: '/cgi-bin/get_api_domain_ip',
-			method: 'GET',
+			url: '/cgi-bin/stable_token',
+			method: 'POST',
+			body: {
+				grant_type: 'client_credential',
+				appid: '={{String($credentials.appId ?? "").trim()}}',
+				secret: '={{String($credentials.appSecret ?? "").trim()}}',
+				force_refresh: false,
+			},
 		},
 		rules: [
+			...TEST_ERRCODES.map((errcode) => {
+				const explanation = explainErrcode(errcode, '', 'token');
+				return {
+					type: 'responseSuccessBody' as const,
+					properties: { key: 'errcode', value: errcode, message: `${explanation.message}. ${explanation.description}` },
+				};
+			}),
 			{
+				// Any other refusal: an answer without a token is never a success.
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'errcode',
-					value: 40164,
+					key: 'access_token',
+					value: undefined,
 					message:
-						"n8n's IP address is not in the account's IP whitelist. Add it in Settings and Development → Basic Configuration → IP Whitelist.",
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: 40001,
-					message:
-						'WeChat rejected the new access token: another system may be using the classic token endpoint. Choose "Stable Token".',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: 42001,
-					message: 'The access token expired immediately; check the clock of the n8n server.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: 48001,
-					message: 'This account type is not authorised for the WeChat API.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: -1,
-					message: 'WeChat is busy; test the credential again in a minute.',
+						'WeChat did not issue an access token. Check AppID, AppSecret and "API Server"; a custom base URL must point at the WeChat API or a gateway that forwards it unchanged.',
 				},
 			},
 		],
 	};
 }
+
+/** The token endpoint's refusals the test explains one by one (the same texts as a workflow's errors). */
+const TEST_ERRCODES = [40125, 40001, 40013, 41002, 41004, 40164, 89501, 89503, 89506, 89507, -1, 45009, 45011, 48001, 50001, 50002];
 
 interface TokenResponse {
 	access_token?: string;

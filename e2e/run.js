@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { runContentChecks } = require('./content');
+const { runCredentialTestChecks } = require('./credentialTest');
 const { runMessagingChecks } = require('./messaging');
 const { runTriggerChecks } = require('./trigger');
 const { LINES, ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, wechatWorkflow, nodeOutput, checkRunner, assertNoSecret, log, sh } = require('./lib');
@@ -169,7 +170,15 @@ async function runLine(line, tarball, workDir, simulatorPath) {
 		await runContentChecks({ instance, sim, credential: good, secrets, check });
 
 		// The same instance as a server, with active trigger workflows on their production URLs.
-		await runTriggerChecks({ instance, sim, simulatorPath, baseUrl, workDir, check });
+		await runTriggerChecks({
+			instance,
+			sim,
+			simulatorPath,
+			baseUrl,
+			workDir,
+			check,
+			alongside: [{ run: (server) => runCredentialTestChecks({ instance, server, sim, baseUrl, secrets, check }) }],
+		});
 	} finally {
 		await sim.stop();
 	}

@@ -166,9 +166,10 @@ function executionCounts(instance) {
 
 /**
  * Every check of the trigger on one n8n line. `instance` is a fresh user folder with the package
- * installed; `sim` the API simulator (its AppID is the account's).
+ * installed; `sim` the API simulator (its AppID is the account's). `alongside`: other parts that
+ * need the running server, `{ workflowIds (to activate), run(server) }`, run after the trigger's.
  */
-async function runTriggerChecks({ instance, sim, simulatorPath, baseUrl, workDir, check }) {
+async function runTriggerChecks({ instance, sim, simulatorPath, baseUrl, workDir, check, alongside = [] }) {
 	const label = `${instance.install.label}, trigger`;
 	const { WeChatPushSender } = require(path.join(path.dirname(simulatorPath), 'push.js'));
 	const sender = new WeChatPushSender({ ...PUSH_ACCOUNT, appId: sim.appId });
@@ -218,7 +219,7 @@ async function runTriggerChecks({ instance, sim, simulatorPath, baseUrl, workDir
 	const expected = Object.fromEntries(Object.values(flows).map(({ workflow }) => [workflow.id, 0]));
 	await instance.importCredentials(Object.values(credentials));
 	await instance.importWorkflows(Object.values(flows).map(({ workflow }) => workflow));
-	await activate(instance, Object.keys(expected));
+	await activate(instance, [...Object.keys(expected), ...alongside.flatMap((part) => part.workflowIds ?? [])]);
 	const server = await startServer(
 		instance,
 		path.join(workDir, `n8n-${instance.install.line}-server.log`),
@@ -357,6 +358,9 @@ async function runTriggerChecks({ instance, sim, simulatorPath, baseUrl, workDir
 			expected[flows.silent.workflow.id]++;
 			assert.deepEqual(silent, { status: 200, body: '' });
 		});
+
+		// Other checks that need n8n as a server (the credential test over REST, MCP) share it.
+		for (const part of alongside) await part.run(server);
 
 		await check(`${label}: the server log holds no Token, EncodingAESKey or AppSecret`, async () => {
 			for (const secret of secrets) assert.ok(!server.log().includes(secret), `a secret (${secret.slice(0, 4)}…) in n8n's log`);

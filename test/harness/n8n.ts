@@ -298,33 +298,45 @@ export async function resourceMapping(options: Omit<RunOptions, 'input'>, method
 }
 
 /**
- * The credential's Test button, as n8n runs it for a credential with preAuthentication and a
- * test request: preAuthentication always runs, then the test request is resolved against the
- * credential, authenticated and sent, and each `responseSuccessBody` rule may turn the answer
- * into a failure with its message.
+ * The credential's Test button, as n8n (1.123 and 2.41: credentials-tester, credentials-helper)
+ * runs it: the form's data is the stored data with the user's edits (unchanged secrets arrive as
+ * placeholders the server replaces with the stored values, so the stored token comes along);
+ * preAuthentication runs only when that token is empty (n8n 2.x then stores the token, not the
+ * edits); every key of the test request is resolved with `$credentials`; the request is
+ * authenticated and sent; each `responseSuccessBody` rule whose key holds its value fails the test
+ * with its message.
  */
-export async function testCredential(store: CredentialStore, credentialId: string): Promise<{ status: 'OK' | 'Error'; message: string }> {
+export async function testCredential(
+	store: CredentialStore,
+	credentialId: string,
+	edits: ICredentialDataDecryptedObject = {},
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const credentialType = credentialTypes.weChatOfficialAccountApi;
 	const helper = new TestCredentialsHelper(store);
-	const credentials = await helper.getDecrypted({} as IWorkflowExecuteAdditionalData, { id: credentialId, name: '' }, credentialType.name);
+	const stored = await helper.getDecrypted({} as IWorkflowExecuteAdditionalData, { id: credentialId, name: '' }, credentialType.name);
+	const credentials: ICredentialDataDecryptedObject = { accessToken: '', ...stored, ...structuredClone(edits) };
 	const axios = (await import('axios')).default;
 	const httpRequest = async (options: IHttpRequestOptions) =>
 		(await axios.request({ method: options.method, url: options.url, params: options.qs, data: options.body })).data;
-	try {
-		Object.assign(credentials, await credentialType.preAuthentication!.call({ helpers: { httpRequest } } as IHttpRequestHelper, credentials));
-	} catch (error) {
-		return { status: 'Error', message: (error as Error).message };
+	if (credentials.accessToken === '') {
+		try {
+			const token = await credentialType.preAuthentication!.call({ helpers: { httpRequest } } as IHttpRequestHelper, credentials);
+			Object.assign(credentials, token);
+			store.save(credentialId, { ...store.get(credentialId).data, ...(token as ICredentialDataDecryptedObject) });
+		} catch (error) {
+			return { status: 'Error', message: (error as Error).message };
+		}
 	}
 	const nodeTypes = new PackageNodeTypes();
 	const node: INode = { id: 'test', name: 'Test', type: NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const resolve = (value: unknown) =>
-		workflow.expression.getParameterValue(value as string, null, 0, 0, node.name, [], 'internal', { $credentials: credentials });
+	const resolve = <T>(value: T): T =>
+		workflow.expression.getParameterValue(value as never, null, 0, 0, node.name, [], 'internal', { $credentials: credentials }) as T;
 	const request = credentialType.test!.request;
 	const authenticated = await helper.authenticate(
 		credentials,
 		credentialType.name,
-		{ method: request.method, url: `${resolve(request.baseURL)}${request.url}` } as IHttpRequestOptions,
+		{ method: resolve(request.method), url: `${resolve(request.baseURL)}${resolve(request.url)}`, body: resolve(request.body) } as IHttpRequestOptions,
 		workflow,
 		node,
 	);
@@ -334,5 +346,5 @@ export async function testCredential(store: CredentialStore, credentialId: strin
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}
-	return { status: 'OK', message: 'Connection tested successfully' };
+	return { status: 'OK', message: 'Connection successful!' };
 }
