@@ -74,7 +74,7 @@ export const toolDescriptions: ToolDescriptions = {
 		text: 'Adds a template from WeChat’s template library to the account, as configured in this node. Returns { template_id }. An account keeps at most 25 private templates.',
 	},
 	'templateMessage.deleteTemplate': {
-		text: 'Deletes one of the account’s private templates, as configured in this node. Irreversible: messages using it can no longer be sent.',
+		text: 'Deletes one of the account’s private templates, as configured in this node. Irreversible: messages using it can no longer be sent. Returns { success, template_id }.',
 	},
 	'templateMessage.getIndustry': {
 		text: 'Gets the two industries the account’s templates come from: { primary_industry, secondary_industry }.',
@@ -84,23 +84,23 @@ export const toolDescriptions: ToolDescriptions = {
 	},
 
 	'customerServiceMessage.send': {
-		text: 'Sends the customer-service message configured in this node to one follower, by OpenID. Only works within 48 hours of the follower’s last message or click. Returns { openid, msgtype, success }. Cannot be recalled.',
+		text: 'Sends the customer-service message configured in this node to one follower, by OpenID. Only works within 48 hours of the follower’s last message or click. Returns { openid, msgtype, sent }. Cannot be recalled.',
 	},
 	'customerServiceMessage.typing': {
-		text: 'Shows or hides "typing…" in one follower’s chat, by OpenID (within 48 hours of their last message). Returns { success, openid }.',
+		text: 'Shows or hides "typing…" in one follower’s chat, by OpenID (within 48 hours of their last message). Returns { openid, command, success }.',
 	},
 
 	'massMessage.send': {
-		text: 'Sends the mass message configured in this node to all followers, a tag or a list of OpenIDs. Irreversible and quota-limited (few mass sends a day or month): only call it when the user asked for this exact send. Returns { msg_id, msg_data_id }.',
+		text: 'Sends the mass message configured in this node to all followers, a tag or a list of OpenIDs. Irreversible and quota-limited (few mass sends a day or month): only call it when the user asked for this exact send. Returns the msg_id (and msg_data_id for articles) of each job.',
 	},
 	'massMessage.preview': {
-		text: 'Sends the mass message configured in this node to one follower (by OpenID) to check it, without using the mass quota. Returns { success, openid }. Limited to 100 previews a day.',
+		text: 'Sends the mass message configured in this node to one follower (by OpenID) to check it, without using the mass quota. Returns { openid, msg_id }. Limited to 100 previews a day.',
 	},
 	'massMessage.getStatus': {
 		text: 'Gets the state of a mass message by its msg_id: { msg_id, msg_status } where msg_status is SEND_SUCCESS, SENDING, SEND_FAIL or DELETE.',
 	},
 	'massMessage.delete': {
-		text: 'Deletes the articles of a sent mass message (by msg_id) from followers’ view, within WeChat’s deletion window. Irreversible; texts and images already delivered stay. Returns { success, msg_id }.',
+		text: 'Deletes the articles of a sent mass message (by msg_id) from followers’ view, within WeChat’s deletion window. Irreversible; texts and images already delivered stay. Returns { success, msg_id, article_idx }.',
 	},
 	'massMessage.getSpeed': {
 		text: 'Gets how fast WeChat delivers mass messages: { speed } level 0 (fastest) to 4, and { realspeed } in 10,000 messages a minute.',
@@ -110,7 +110,7 @@ export const toolDescriptions: ToolDescriptions = {
 	},
 
 	'subscriptionNotice.send': {
-		text: 'Sends the subscription notice configured in this node to one follower (by OpenID) who accepted it. Returns { openid, success }. Each acceptance allows one notice; cannot be recalled.',
+		text: 'Sends the subscription notice configured in this node to one follower (by OpenID) who accepted it. Returns { openid, template_id, sent }. Each acceptance allows one notice; cannot be recalled.',
 	},
 	'subscriptionNotice.getTemplates': {
 		text: 'Lists the account’s subscription-notice templates, one result each: { priTmplId, title, content, example, type, fields }.',
@@ -152,7 +152,7 @@ export const toolDescriptions: ToolDescriptions = {
 		text: 'Replaces one article of a draft (by the draft’s media_id) with the article configured in this node. Returns { success, media_id, article_number }.',
 	},
 	'draft.delete': {
-		text: 'Deletes a draft by its media_id. Irreversible. Returns { success, media_id }.',
+		text: 'Deletes a draft by its media_id. Irreversible. Returns { success, media_id, already_deleted }.',
 	},
 	'draft.getAll': {
 		listOf: 'drafts',
@@ -163,10 +163,10 @@ export const toolDescriptions: ToolDescriptions = {
 	},
 
 	'publication.publish': {
-		text: 'Publishes a draft (by its media_id) to the account, publicly. Irreversible; followers are not notified (that is a mass message). Returns { publish_id, msg_data_id } and, if it waits, the article URLs. Only call it when the user asked to publish.',
+		text: 'Publishes a draft (by its media_id) to the account, publicly. Irreversible; followers are not notified (that is a mass message). Returns { publish_id, status } and, when it waits for the result, article_url and msg_data_id. Only call it when the user asked to publish.',
 	},
 	'publication.getStatus': {
-		text: 'Gets the state of a publishing job by publish_id: { publish_id, publish_status, article_id, article_url } (publishing, published with URLs, or failed with the reason).',
+		text: 'Gets the state of a publishing job by publish_id: { publish_id, publish_status, status (in words), article_id, article_url }: publishing, published with URLs, or failed.',
 	},
 	'publication.getAll': {
 		listOf: 'publications',
@@ -176,33 +176,33 @@ export const toolDescriptions: ToolDescriptions = {
 		text: 'Gets a publication by article_id: { article_id, article_count, news_item } with each article’s title, url and is_deleted.',
 	},
 	'publication.delete': {
-		text: 'Deletes a published article (or all articles of the publication) by article_id, for every reader. Irreversible. Returns { success, article_id }.',
+		text: 'Deletes a published article (or all articles of the publication) by article_id, for every reader. Irreversible. Returns { success, article_id, scope }.',
 	},
 
 	'comment.open': {
-		text: 'Opens comments on a published article, by msg_data_id (and article number). Returns { success, msg_data_id, article_number }.',
+		text: 'Opens comments on a published article, by msg_data_id (and article number). Returns { msg_data_id, article_number, comments: "open" }.',
 	},
 	'comment.close': {
-		text: 'Closes comments on a published article, by msg_data_id (and article number). Returns { success, msg_data_id, article_number }.',
+		text: 'Closes comments on a published article, by msg_data_id (and article number); existing comments stay. Returns { msg_data_id, article_number, comments: "closed" }.',
 	},
 	'comment.getAll': {
 		listOf: 'comments',
 		text: 'Lists the comments on a published article, by msg_data_id, one result each: { user_comment_id, openid, content, create_time_iso, elected, reply }. Pass a limit (default 50).',
 	},
 	'comment.elect': {
-		text: 'Elects (features) a comment, by msg_data_id and user_comment_id: every reader sees it. Returns { success }.',
+		text: 'Elects (features) a comment, by msg_data_id and user_comment_id: every reader sees it. Returns the comment’s IDs with elected: true.',
 	},
 	'comment.unelect': {
-		text: 'Takes a comment (by msg_data_id and user_comment_id) out of the elected comments. Returns { success }.',
+		text: 'Takes a comment (by msg_data_id and user_comment_id) out of the elected comments. Returns the comment’s IDs with elected: false.',
 	},
 	'comment.delete': {
-		text: 'Deletes a reader’s comment, by msg_data_id and user_comment_id. Irreversible. Returns { success }.',
+		text: 'Deletes a reader’s comment, by msg_data_id and user_comment_id. Irreversible. Returns the comment’s IDs with deleted: true.',
 	},
 	'comment.reply': {
-		text: 'Replies publicly, as the account, to a comment (by msg_data_id and user_comment_id) with the text configured in this node. A comment takes one reply. Returns { success }.',
+		text: 'Replies publicly, as the account, to a comment (by msg_data_id and user_comment_id) with the text configured in this node. A comment takes one reply. Returns the comment’s IDs with reply: { content }.',
 	},
 	'comment.deleteReply': {
-		text: 'Deletes the account’s reply to a comment, by msg_data_id and user_comment_id. Irreversible. Returns { success }.',
+		text: 'Deletes the account’s reply to a comment, by msg_data_id and user_comment_id. Irreversible. Returns the comment’s IDs with reply_deleted: true.',
 	},
 
 	'menu.create': {
@@ -228,14 +228,14 @@ export const toolDescriptions: ToolDescriptions = {
 	},
 
 	'qrCode.create': {
-		text: 'Creates a QR code with the scene configured in this node (reported when someone scans it) and gets its image as a file. Returns { ticket, url, image_url, expire_seconds }. Permanent codes are limited to 100,000.',
+		text: 'Creates a QR code with the scene configured in this node (reported when someone scans it) and gets its image as a file. Returns { ticket, url, image_url, expire_seconds, expires_at, scene, permanent }. Permanent codes are limited to 100,000.',
 	},
 	'qrCode.getImage': {
 		text: 'Downloads the image of a QR code by its ticket, as a file. Returns { ticket, image_url, file_name, mime_type, file_size }.',
 	},
 
 	'shortLink.create': {
-		text: 'Stores text (up to 4 KB, as configured in this node) behind a short key for up to 30 days. Returns { short_key, expire_seconds }.',
+		text: 'Stores text (up to 4 KB, as configured in this node) behind a short key for up to 30 days. Returns { short_key, expire_seconds, expires_at }.',
 	},
 	'shortLink.resolve': {
 		text: 'Gets the text stored behind a short key: { short_key, long_data, create_time_iso, expire_seconds, expires_at }.',
