@@ -8,7 +8,7 @@
  * key from the arguments, which n8n passes as the input item: `runTool` does the same.
  */
 import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
-import type { FromAIArgument, IDataObject, INode, INodeExecutionData, INodeParameters, INodeProperties, INodeType, INodeTypes } from 'n8n-workflow';
+import type { FromAIArgument, IDataObject, INode, INodeExecutionData, INodeParameters, INodeType, INodeTypes } from 'n8n-workflow';
 import { NodeHelpers, Workflow, createRunExecutionData, deepCopy, traverseNodeParameters } from 'n8n-workflow';
 
 import { WeChatOfficialAccount } from '../nodes/WeChatOfficialAccount/WeChatOfficialAccount.node';
@@ -170,19 +170,27 @@ describe('the tool variant asks the model for what the node reads from the input
 		expect(resolved(tool, { resource: 'follower', operation: 'get' }).openid).toBe(`={{ ${OVERRIDE} $fromAI('openid', 'The OpenID of the follower', 'string') }}`);
 	});
 
-	test('no parameter shown in the tool reads the input item', () => {
+	test('no parameter shown in the tool reads the input item; each name is shown once, in the tool and in the node', () => {
 		const shown: string[] = [];
-		const walk = (properties: INodeProperties[], values: INodeParameters) => {
-			for (const property of properties) {
-				if (!NodeHelpers.displayParameter(values, property, nodeOf(tool, values), tool.description)) continue;
-				const value = values[property.name];
-				if (JSON.stringify(value ?? '').includes('$json')) shown.push(`${String(values.resource)}.${String(values.operation)}.${property.name}`);
+		const twice: string[] = [];
+		const walk = (type: INodeType, values: INodeParameters) => {
+			const names = new Set<string>();
+			for (const property of type.description.properties) {
+				if (!NodeHelpers.displayParameter(values, property, nodeOf(type, values), type.description)) continue;
+				const where = `${type === tool ? 'tool' : 'node'} ${String(values.resource)}.${String(values.operation)}.${property.name}`;
+				if (names.has(property.name)) twice.push(where);
+				names.add(property.name);
+				if (type === tool && JSON.stringify(values[property.name] ?? '').includes('$json')) shown.push(where);
 			}
 		};
 		for (const { resource, operation } of operations()) {
-			for (const target of ['all', 'tag', 'list']) walk(tool.description.properties, resolved(tool, { resource, operation, target }));
+			for (const target of ['all', 'tag', 'list']) {
+				walk(tool, resolved(tool, { resource, operation, target }));
+				walk(plainType, resolved(plainType, { resource, operation, target }));
+			}
 		}
 		expect(shown).toEqual([]);
+		expect(twice).toEqual([]);
 	});
 
 	test('the node itself keeps its defaults: the input item, a Limit of 50, the tag from the list', () => {
