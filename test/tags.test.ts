@@ -67,10 +67,12 @@ describe('Tag → Create, Get Many, Update, Delete', () => {
 		expect(fixture.sim.requests('/cgi-bin/tags/create')).toHaveLength(0);
 	});
 
-	test('system tags cannot be changed (45058); unknown tags (45159); a tag ID that is not a number', async () => {
+	test('system tags cannot be changed (refused before the call, naming 45058); unknown tags (45159); a tag ID that is not a number', async () => {
 		fixture = await Fixture.start();
 		let error = await errorOf(() => fixture.run('tag.update', { tagId: 2, name: 'mine' }));
-		expect(error.message).toContain('errcode 45058');
+		expect(error.message).toBe('Input item 1: "Tag" is WeChat\'s system tag 2, which cannot be renamed');
+		expect(error.description).toContain('errcode 45058');
+		expect(fixture.sim.requests('/cgi-bin/tags/update')).toHaveLength(0);
 		error = await errorOf(() => fixture.run('tag.delete', { tagId: 999 }));
 		expect(error.message).toContain('errcode 45159');
 		expect(error.description).toContain('Get Many');

@@ -20,6 +20,8 @@ import * as shortLink from './actions/shortLink';
 import * as subscriptionNotice from './actions/subscriptionNotice';
 import * as tag from './actions/tag';
 import * as templateMessage from './actions/templateMessage';
+import { fromAiHints, toolDescriptions } from './actions/toolDescriptions';
+import { forTools } from './helpers/toolMode';
 
 export class WeChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,7 +37,8 @@ export class WeChatOfficialAccount implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'weChatOfficialAccountApi', required: true }],
-		properties: [
+		// In the tool variant (AI agents, MCP clients) parameters the model fills and tool descriptions are added.
+		properties: forTools([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -79,7 +82,7 @@ export class WeChatOfficialAccount implements INodeType {
 			...qrCode.description,
 			...shortLink.description,
 			...analytics.description,
-		],
+		], { hints: fromAiHints, descriptions: toolDescriptions, hiddenResources: ['message'] }),
 	};
 
 	methods = methods;

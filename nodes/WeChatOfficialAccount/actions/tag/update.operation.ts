@@ -1,5 +1,5 @@
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { tagIdField, tagIdOf, tagNameField, tagNameOf } from './fields';
+import { ownTagIdOf, tagIdField, tagNameField, tagNameOf } from './fields';
 import type { OperationExecute } from '../node.type';
 
 export const description = updateDisplayOptions({ show: { resource: ['tag'], operation: ['update'] } }, [
@@ -9,7 +9,7 @@ export const description = updateDisplayOptions({ show: { resource: ['tag'], ope
 
 /** Renames a tag. */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
-	const id = tagIdOf(this, itemIndex);
+	const id = ownTagIdOf(this, itemIndex, 'renamed');
 	const name = tagNameOf(this, itemIndex);
 	await client.request({ method: 'POST', path: '/cgi-bin/tags/update', body: { tag: { id, name } } }, itemIndex);
 	output.push({ json: { success: true, id, name }, pairedItem: { item: itemIndex } });
