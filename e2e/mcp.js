@@ -39,12 +39,8 @@ const FROM_AI = {
 	'Get follower tags': { openid: "={{ $fromAI('openid', 'The OpenID of the follower', 'string') }}" },
 };
 
-/** n8n's tool name for a node name: runs of characters outside [A-Za-z0-9_-] become "_". */
-function toolName(nodeName) {
-	return nodeName.replace(/[^a-zA-Z0-9_-]+/g, '_');
-}
-
 /**
+ * Tool names are node names with runs of characters outside [A-Za-z0-9_-] replaced by "_".
  * The description n8n generates for a tool node without its own ("<action> in <node name>"), per
  * tool: what tools/list shows while the node has no per-operation tool descriptions.
  */
@@ -278,7 +274,7 @@ async function runMcpChecks({ instance, sim, credential, secrets, check, workDir
 	log(`    ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
 }
 
-module.exports = { runMcpChecks, mcpWorkflow, openSession, toolName, EXPLICIT_FROM_AI };
+module.exports = { runMcpChecks, mcpWorkflow, openSession, EXPLICIT_FROM_AI };
 
 /** Alone: the MCP checks on fresh instances, without the rest of the e2e. */
 async function main() {
