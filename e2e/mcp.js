@@ -20,7 +20,7 @@ const { activate, startServer } = require('./trigger');
  * node does: the tool nodes then carry only what examples/wechat-mcp-server.json holds, and the
  * checks rely on the node's own defaults and tool descriptions.
  */
-const EXPLICIT_FROM_AI = true;
+const EXPLICIT_FROM_AI = false;
 
 const TOOL_TYPE = `${NODE_TYPE}Tool`;
 const EXAMPLE_FILE = path.join(ROOT, 'examples', 'wechat-mcp-server.json');
@@ -55,7 +55,8 @@ const AUTO_DESCRIPTIONS = {
 /** The arguments the model must or may give, per tool: [name, JSON Schema type, required]. */
 const ARGUMENTS = {
 	Get_followers: [['limit', 'number', false]],
-	Get_tags: [],
+	// WeChat returns every tag at once; the node still cuts the list at the model's limit.
+	Get_tags: [['limit', 'number', false]],
 	Create_tag: [['name', 'string', true]],
 	Add_followers_to_tag: [
 		['tagId', 'number', true],
@@ -157,21 +158,40 @@ function itemsOf(result, tool) {
  * (or a function returning it) of values that must appear in no answer and no log.
  */
 async function runMcpChecks({ instance, sim, credential, secrets, check, workDir }) {
+	const part = await mcpAlongside({ instance, sim, credential, secrets, check });
+	await activate(instance, part.workflowIds);
+	const server = await startServer(instance, path.join(workDir, `n8n-${instance.install.line}-mcp.log`), []);
+	try {
+		await part.run(server);
+	} finally {
+		await server.stop();
+	}
+}
+
+/**
+ * The MCP checks as a part of another running server (e2e/run.js runs them on the trigger's):
+ * imports the workflow now; the caller activates `workflowIds` before starting n8n and calls
+ * `run(server)` while it serves.
+ */
+async function mcpAlongside({ instance, sim, credential, secrets, check }) {
+	const workflow = mcpWorkflow(credential);
+	await instance.importWorkflows([workflow]);
+	return { workflowIds: [workflow.id], run: (server) => runMcpSession({ instance, sim, secrets, check, server, workflow }) };
+}
+
+/** One client session against the running server's MCP endpoint, and every check of it. */
+async function runMcpSession({ instance, sim, secrets, check, server, workflow }) {
 	const label = `${instance.install.label}, MCP`;
 	const secretList = () => [...(typeof secrets === 'function' ? secrets() : secrets), ...sim.issuedTokens()];
 	const started = Date.now();
-	const workflow = mcpWorkflow(credential);
 	const trigger = workflow.nodes.find((node) => node.name === TRIGGER_NAME);
-	await instance.importWorkflows([workflow]);
-	await activate(instance, [workflow.id]);
-	const server = await startServer(instance, path.join(workDir, `n8n-${instance.install.line}-mcp.log`), []);
 	const url = `${server.base}/mcp/${trigger.parameters.path}`;
 	// The MCP endpoint is registered with the production webhooks, after n8n says it is ready.
 	await waitFor('the MCP endpoint', async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status !== 404, {
 		timeoutMs: 60_000,
 		process: server.child,
 	});
-	log(`    ${label}: server and MCP endpoint ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	log(`    ${label}: MCP endpoint ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 	const answers = [];
 	sim.setFollowers(FOLLOWERS);
@@ -263,7 +283,6 @@ async function runMcpChecks({ instance, sim, credential, secrets, check, workDir
 		});
 	} finally {
 		if (session) await session.close().catch(() => undefined);
-		await server.stop();
 	}
 
 	await check(`${label}: no AppSecret or access token in any MCP answer or in n8n's log`, async () => {
@@ -274,7 +293,7 @@ async function runMcpChecks({ instance, sim, credential, secrets, check, workDir
 	log(`    ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
 }
 
-module.exports = { runMcpChecks, mcpWorkflow, openSession, EXPLICIT_FROM_AI };
+module.exports = { runMcpChecks, mcpAlongside, mcpWorkflow, openSession, EXPLICIT_FROM_AI };
 
 /** Alone: the MCP checks on fresh instances, without the rest of the e2e. */
 async function main() {

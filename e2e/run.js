@@ -10,6 +10,7 @@ const path = require('node:path');
 
 const { runContentChecks } = require('./content');
 const { runCredentialTestChecks } = require('./credentialTest');
+const { mcpAlongside } = require('./mcp');
 const { runMessagingChecks } = require('./messaging');
 const { runTriggerChecks } = require('./trigger');
 const { LINES, ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, wechatWorkflow, nodeOutput, checkRunner, assertNoSecret, log, sh } = require('./lib');
@@ -177,7 +178,10 @@ async function runLine(line, tarball, workDir, simulatorPath) {
 			baseUrl,
 			workDir,
 			check,
-			alongside: [{ run: (server) => runCredentialTestChecks({ instance, server, sim, baseUrl, secrets, check }) }],
+			alongside: [
+				{ run: (server) => runCredentialTestChecks({ instance, server, sim, baseUrl, secrets, check }) },
+				await mcpAlongside({ instance, sim, credential: good, secrets, check }),
+			],
 		});
 	} finally {
 		await sim.stop();
