@@ -97,7 +97,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 		},
 		{
 			displayName:
-				'The classic endpoint cancels the token of every other system that uses this AppID (after about 5 minutes), and theirs cancels ours. Use it only if nothing else calls cgi-bin/token for this account.',
+				'The classic endpoint cancels the token of every other system that uses this AppID (after about 5 minutes), and theirs cancels ours. Use it only if nothing else calls cgi-bin/token for this account. Saving or testing a new credential fetches its first token from it; the test itself uses the stable endpoint, which cancels nothing.',
 			name: 'classicNotice',
 			type: 'notice',
 			default: '',

@@ -3,7 +3,7 @@
 // is activated, `n8n start` serves it on /mcp/<path>, tools/list must show each tool with its
 // description and model-defined arguments, and tools/call must reach the simulator exactly as a
 // model's call would.
-// Alone: node e2e/mcp.js [--lines=1,2]; in e2e/run.js: runMcpChecks(...) after the trigger checks.
+// Alone: node e2e/mcp.js [--lines=1,2]; e2e/run.js runs it on the trigger checks' server (mcpAlongside).
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -14,14 +14,6 @@ const { ROOT, NODE_TYPE, assertNoSecret, log } = require('./lib');
 const { waitFor } = require('./services');
 const { activate, startServer } = require('./trigger');
 
-/**
- * Until the node itself defaults the parameters an agent fills to `$fromAI(...)` in tool mode,
- * this test writes those expressions into the tool nodes (FROM_AI below). Set it to false once the
- * node does: the tool nodes then carry only what examples/wechat-mcp-server.json holds, and the
- * checks rely on the node's own defaults and tool descriptions.
- */
-const EXPLICIT_FROM_AI = false;
-
 const TOOL_TYPE = `${NODE_TYPE}Tool`;
 const EXAMPLE_FILE = path.join(ROOT, 'examples', 'wechat-mcp-server.json');
 const WORKFLOW_ID = 'wechatMcpServer1';
@@ -29,20 +21,10 @@ const TRIGGER_NAME = 'MCP Server Trigger';
 const TAG_NAME = 'MCP VIP';
 const FOLLOWERS = 25;
 
-/** What the node will default to in tool mode, written out (EXPLICIT_FROM_AI). */
-const FROM_AI = {
-	'Get followers': { limit: "={{ $fromAI('limit', 'How many followers to return; default 50', 'number', 50) }}" },
-	'Add followers to tag': {
-		tagId: "={{ $fromAI('tagId', 'The numeric ID of the tag, from Get tags or Create tag', 'number') }}",
-		openids: "={{ $fromAI('openids', 'The OpenIDs of the followers, separated by commas, at most 50 per call', 'string') }}",
-	},
-	'Get follower tags': { openid: "={{ $fromAI('openid', 'The OpenID of the follower', 'string') }}" },
-};
-
 /**
  * Tool names are node names with runs of characters outside [A-Za-z0-9_-] replaced by "_".
- * The description n8n generates for a tool node without its own ("<action> in <node name>"), per
- * tool: what tools/list shows while the node has no per-operation tool descriptions.
+ * The description n8n would generate for a tool node without its own ("<action> in <node name>"):
+ * the node's per-operation descriptions must say more than this.
  */
 const AUTO_DESCRIPTIONS = {
 	Get_followers: 'Get followers in WeChat Official Account',
@@ -65,27 +47,11 @@ const ARGUMENTS = {
 	Get_follower_tags: [['openid', 'string', true]],
 };
 
-/** The tag parameter: a plain value while it is a dropdown, a resource locator (mode ID) once it is one. */
-function tagIdIsResourceLocator() {
-	const file = path.join(ROOT, 'dist', 'nodes', 'WeChatOfficialAccount', 'WeChatOfficialAccount.node.js');
-	const { WeChatOfficialAccount } = require(file);
-	const properties = new WeChatOfficialAccount().description.properties.filter(
-		(property) => property.name === 'tagId' && (property.displayOptions?.show?.operation ?? []).includes('addFollowers'),
-	);
-	assert.ok(properties.length > 0, 'Tag → Add Followers has a tagId parameter');
-	return properties.some((property) => property.type === 'resourceLocator');
-}
-
-/** examples/wechat-mcp-server.json with this run's ID and credential, and FROM_AI if explicit. */
-function mcpWorkflow(credential, explicit = EXPLICIT_FROM_AI) {
+/** examples/wechat-mcp-server.json with this run's ID and credential: the tools carry only what the example holds. */
+function mcpWorkflow(credential) {
 	const workflow = { ...JSON.parse(fs.readFileSync(EXAMPLE_FILE, 'utf8')), id: WORKFLOW_ID, active: false };
-	const rl = explicit && tagIdIsResourceLocator();
 	for (const node of workflow.nodes) {
 		if (node.credentials) node.credentials.weChatOfficialAccountApi = { id: credential.id, name: credential.name };
-		if (!explicit || !FROM_AI[node.name]) continue;
-		const parameters = { ...FROM_AI[node.name] };
-		if (parameters.tagId && rl) parameters.tagId = { __rl: true, mode: 'id', value: parameters.tagId };
-		node.parameters = { ...node.parameters, ...parameters };
 	}
 	return workflow;
 }
@@ -205,13 +171,9 @@ async function runMcpSession({ instance, sim, secrets, check, server, workflow }
 			assert.deepEqual(tools.map((tool) => tool.name).sort(), Object.keys(ARGUMENTS).sort());
 			for (const tool of tools) {
 				const auto = AUTO_DESCRIPTIONS[tool.name];
-				if (EXPLICIT_FROM_AI) {
-					assert.equal(tool.description, auto, `${tool.name}: description`);
-				} else {
-					// The node's own per-operation text: more than the generated line, saying what comes back.
-					assert.notEqual(tool.description, auto, `${tool.name}: still the generated description`);
-					assert.ok(tool.description.length > auto.length, `${tool.name}: description "${tool.description}"`);
-				}
+				// The node's own per-operation text: more than the generated line, saying what comes back.
+				assert.notEqual(tool.description, auto, `${tool.name}: still the generated description`);
+				assert.ok(tool.description.length > auto.length, `${tool.name}: description "${tool.description}"`);
 				const schema = tool.inputSchema;
 				assert.equal(schema.type, 'object', `${tool.name}: input schema`);
 				const expected = ARGUMENTS[tool.name];
@@ -222,7 +184,7 @@ async function runMcpSession({ instance, sim, secrets, check, server, workflow }
 					assert.equal((schema.required ?? []).includes(name), required, `${tool.name}.${name}: required = ${required}`);
 				}
 			}
-			if (!EXPLICIT_FROM_AI) assert.match(tools.find((tool) => tool.name === 'Get_followers').description, /limit/i);
+			assert.match(tools.find((tool) => tool.name === 'Get_followers').description, /limit/i);
 			assert.equal(sim.log.length, 0, 'listing the tools calls nothing at WeChat');
 		});
 
@@ -293,7 +255,7 @@ async function runMcpSession({ instance, sim, secrets, check, server, workflow }
 	log(`    ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
 }
 
-module.exports = { runMcpChecks, mcpAlongside, mcpWorkflow, openSession, EXPLICIT_FROM_AI };
+module.exports = { runMcpChecks, mcpAlongside, mcpWorkflow, openSession };
 
 /** Alone: the MCP checks on fresh instances, without the rest of the e2e. */
 async function main() {

@@ -66,7 +66,15 @@ describe('Credential test: a stored credential that has been used (its token is 
 		const token = fixture.store.get(fixture.credentialId).data.accessToken;
 		expect(await testCredential(fixture.store, fixture.credentialId)).toEqual(OK);
 		expect(paths()).toEqual(['/cgi-bin/stable_token']);
+		// Without force_refresh: the account's stable token stays valid for everyone holding it.
+		expect(fixture.sim.log[0].body).toMatchObject({ grant_type: 'client_credential', appid: fixture.sim.appId, force_refresh: false });
 		expect(fixture.store.get(fixture.credentialId).data.accessToken).toBe(token);
+		fixture.sim.clearLog();
+		expect(await fixture.getFollowers()).toHaveLength(3);
+		expect(fixture.sim.log.map((call) => [call.path, call.errcode])).toEqual([
+			['/cgi-bin/user/get', 0],
+			['/cgi-bin/user/get', 0],
+		]);
 	});
 
 	test('AppSecret edited to a wrong value: fails with the 40125 message, although the stored token still works', async () => {

@@ -20,11 +20,11 @@ describe('Mass Message → Send', () => {
 		expect(fixture.sim.requests(SENDALL)[0].body).toMatchObject({ msgtype: 'mpnews', mpnews: { media_id: SEEDED_NEWS_MEDIA_ID }, send_ignore_reprint: 0, clientmsgid: expect.any(String) });
 	});
 
-	test('to a tag reaches its members only', async () => {
+	test('to a tag (chosen from the list, as the editor stores it) reaches its members only', async () => {
 		fixture = await Fixture.start({ followers: 20 });
 		const members = fixture.sim.allFollowers().slice(0, 7);
 		const tagId = fixture.sim.account.addTag('VIP', [...members]);
-		await fixture.run('massMessage.send', { target: 'tag', tagId, messageType: 'text', text: 'Sale' });
+		await fixture.run('massMessage.send', { target: 'tag', tagId: { __rl: true, mode: 'list', value: String(tagId) }, messageType: 'text', text: 'Sale' });
 		expect(fixture.sim.requests(SENDALL)[0].body?.filter).toEqual({ is_to_all: false, tag_id: tagId });
 		expect(fixture.sim.messaging.deliveries.map((delivery) => delivery.openid).sort()).toEqual([...members].sort());
 	});

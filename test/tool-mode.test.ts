@@ -122,10 +122,10 @@ describe('the tool variant asks the model for what the node reads from the input
 	const expected: Array<[string, INodeParameters, Record<string, string>]> = [
 		['follower.get', {}, { openid: 'string' }],
 		['follower.getAll', {}, { limit: 'number' }],
-		['follower.updateRemark', {}, { openid: 'string' }],
-		['tag.create', {}, {}],
+		['follower.updateRemark', {}, { openid: 'string', remark: 'string' }],
+		['tag.create', {}, { name: 'string' }],
 		['tag.getAll', {}, { limit: 'number' }],
-		['tag.update', {}, { tagId: 'number' }],
+		['tag.update', {}, { tagId: 'number', name: 'string' }],
 		['tag.delete', {}, { tagId: 'number' }],
 		['tag.getFollowers', {}, { tagId: 'number', limit: 'number' }],
 		['tag.addFollowers', {}, { tagId: 'number', openids: 'string' }],
@@ -143,7 +143,9 @@ describe('the tool variant asks the model for what the node reads from the input
 		['publication.publish', {}, { mediaId: 'string' }],
 		['publication.getStatus', {}, { publishId: 'string' }],
 		['comment.getAll', {}, { msgDataId: 'string', limit: 'number' }],
-		['comment.reply', {}, { msgDataId: 'string', commentId: 'string' }],
+		['comment.reply', {}, { msgDataId: 'string', commentId: 'string', content: 'string' }],
+		['shortLink.create', {}, { longData: 'string' }],
+		['customerServiceMessage.send', { messageType: 'text' }, { openid: 'string', text: 'string' }],
 		['menu.deleteConditional', {}, { menuId: 'string' }],
 		['menu.tryMatch', {}, { userId: 'string' }],
 		['qrCode.getImage', {}, { ticket: 'string' }],
@@ -211,14 +213,9 @@ describe('the tool variant asks the model for what the node reads from the input
 		}
 	});
 
-	test('Message → Reply is not offered to agents; the node itself keeps it', () => {
-		const resources = (type: INodeType) =>
-			type.description.properties
-				.filter((property) => property.name === 'resource' && NodeHelpers.displayParameter({}, property, nodeOf(type, {}), type.description))
-				.flatMap((property) => (property.options as Array<{ value: string }>).map((option) => option.value));
-		expect(resources(plainType)).toContain('message');
-		expect(resources(tool)).not.toContain('message');
-		expect(resources(tool)).toEqual(resources(plainType).filter((resource) => resource !== 'message'));
+	test('one Resource list for the node and its tool (n8n lists the actions of every "resource" property); Reply tells the model not to call it', () => {
+		expect(tool.description.properties.filter((property) => property.name === 'resource')).toHaveLength(1);
+		expect(toolDescriptions['message.reply'].text).toMatch(/Do not call it/);
 	});
 });
 
@@ -257,6 +254,7 @@ describe('the Tag as a resource locator', () => {
 			],
 		});
 		expect((await searchTags(fixture, 'vi')).results.map((result) => result.value)).toEqual([String(vip)]);
+		expect((await searchTags(fixture, String(vip))).results.map((result) => result.value)).toEqual([String(vip)]);
 	});
 
 	test('read from list mode, ID mode, a legacy plain number and a numeric string', async () => {
@@ -301,12 +299,21 @@ describe('tool calls with the model’s arguments', () => {
 
 	test('create a tag, then add followers to it by the model’s tag ID and OpenIDs', async () => {
 		fixture = await Fixture.start({ followers: 3 });
-		const [created] = await runTool(fixture, { resource: 'tag', operation: 'create', name: `={{ ${OVERRIDE} $fromAI('name', 'The tag name', 'string') }}` }, { name: 'VIP' });
+		// The tag name is model-filled by default in the tool: nothing set in the node.
+		const [created] = await runTool(fixture, { resource: 'tag', operation: 'create' }, { name: 'VIP' });
+		expect(fixture.sim.requests('/cgi-bin/tags/create').map((request) => request.body)).toEqual([{ tag: { name: 'VIP' } }]);
 		const id = created.json.id as number;
 		const [a, b] = fixture.sim.allFollowers();
 		const [added] = await runTool(fixture, { resource: 'tag', operation: 'addFollowers' }, { tagId: id, openids: `${a}, ${b}` });
 		expect(added.json).toEqual({ success: true, tagId: id, openids: [a, b] });
 		expect(fixture.sim.requests('/cgi-bin/tags/members/batchtagging').map((request) => request.body)).toEqual([{ tagid: id, openid_list: [a, b] }]);
+	});
+
+	test('Update Remark takes the model’s remark, not the node’s empty default', async () => {
+		fixture = await Fixture.start({ followers: 1 });
+		const [openid] = fixture.sim.allFollowers();
+		await runTool(fixture, { resource: 'follower', operation: 'updateRemark' }, { openid, remark: 'VIP customer' });
+		expect(fixture.sim.requests('/cgi-bin/user/info/updateremark').map((request) => request.body)).toEqual([{ openid, remark: 'VIP customer' }]);
 	});
 
 	test('the model’s OpenID reaches the request; an empty one is refused before it', async () => {

@@ -20,7 +20,7 @@ import * as shortLink from './actions/shortLink';
 import * as subscriptionNotice from './actions/subscriptionNotice';
 import * as tag from './actions/tag';
 import * as templateMessage from './actions/templateMessage';
-import { fromAiHints, toolDescriptions } from './actions/toolDescriptions';
+import { MODEL_FILLED, fromAiHints, toolDescriptions } from './actions/toolDescriptions';
 import { forTools } from './helpers/toolMode';
 
 export class WeChatOfficialAccount implements INodeType {
@@ -82,7 +82,7 @@ export class WeChatOfficialAccount implements INodeType {
 			...qrCode.description,
 			...shortLink.description,
 			...analytics.description,
-		], { hints: fromAiHints, descriptions: toolDescriptions, hiddenResources: ['message'] }),
+		], { hints: fromAiHints, descriptions: toolDescriptions, modelFilled: MODEL_FILLED }),
 	};
 
 	methods = methods;

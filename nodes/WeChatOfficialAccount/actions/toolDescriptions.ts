@@ -284,4 +284,12 @@ export const fromAiHints: Record<string, FromAiHint> = {
 	userId: { description: 'The OpenID or WeChat ID of the follower', type: 'string' },
 	ticket: { description: 'The ticket of the QR code, as QR Code Create returned it', type: 'string' },
 	shortKey: { description: 'The short key, as Short Link Create returned it', type: 'string' },
+	'follower.remark': { description: 'The new remark for the follower, up to 30 characters', type: 'string' },
+	'tag.name': { description: 'The tag name, up to 30 characters, unique within the account', type: 'string' },
+	'comment.content': { description: 'The reply to the comment', type: 'string' },
+	'shortLink.longData': { description: 'The text or URL to store behind the short key, up to 4,096 bytes', type: 'string' },
+	'customerServiceMessage.text': { description: 'The text to send, up to 2,048 bytes', type: 'string' },
 };
+
+/** Fixed-default parameters an agent must fill to use the operation at all: model-filled in the tool. */
+export const MODEL_FILLED = ['follower.remark', 'tag.name', 'comment.content', 'shortLink.longData', 'customerServiceMessage.text'];

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { wholeNumberOf } from './itemParameters';
+
 /** Return All and Limit, as every n8n "Get Many" has them. */
 export const returnAllOrLimit: INodeProperties[] = [
 	{
@@ -50,7 +52,8 @@ export function startAfterOf(context: IExecuteFunctions, itemIndex: number): str
 	return (options.startAfterOpenid ?? '').trim();
 }
 
-/** The limit (undefined for Return All) of one input item. */
+/** The limit (undefined for Return All) of one input item: a whole number from 1 (an agent may pass anything). */
 export function limitOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	return context.getNodeParameter('returnAll', itemIndex) ? undefined : (context.getNodeParameter('limit', itemIndex) as number);
+	if (context.getNodeParameter('returnAll', itemIndex)) return undefined;
+	return wholeNumberOf(context, itemIndex, 'limit', 'Limit', { min: 1, max: Number.MAX_SAFE_INTEGER }, 'Set how many results to return at most, e.g. 50.');
 }

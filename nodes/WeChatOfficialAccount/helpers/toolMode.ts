@@ -13,7 +13,9 @@ import type { INodeProperties, INodePropertyOptions, NodeParameterValueType } fr
  * - a resource locator gets a twin in mode "By ID" with `$fromAI('<parameter name>', …)`;
  * - `limit` gets a twin defaulting to `$fromAI('limit', 'How many … at most (default 50)', 'number', 50)`;
  *   Return All keeps its default (false);
- * - resources an agent cannot use are left out of the tool's Resource list;
+ * - a few fixed-default texts an agent must fill (`modelFilled`: a remark, a tag name) get one too;
+ * - one Resource list for both (n8n's node creator lists the actions of every property named
+ *   `resource`, whatever its display options): Message → Reply tells the model not to call it;
  * - one `toolDescription` per resource and operation, the text n8n gives the model.
  */
 
@@ -28,7 +30,11 @@ export type ToolDescriptions = Record<string, { text: string; listOf?: string }>
 
 const OVERRIDE_MARK = '/*n8n-auto-generated-fromAI-override*/';
 
-/** The expression the editor writes when "let the model define this parameter" is chosen. */
+/**
+ * A `$fromAI` expression in the form the editor writes for "let the model define this parameter"
+ * (with the marker, so the editor shows it as model-defined); keyed by the parameter's name, where
+ * the editor's button would use its display name.
+ */
 export function fromAiExpression(key: string, description: string, type: string, defaultValue?: number | string): string {
 	const quoted = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 	const args = [quoted(key), quoted(description), quoted(type)];
@@ -54,8 +60,11 @@ function resourceAndOperation(property: INodeProperties): { resource?: string; o
 export interface ToolOptions {
 	hints: Record<string, FromAiHint>;
 	descriptions: ToolDescriptions;
-	/** resources the tool variant does not offer (their operations make no sense for an agent) */
-	hiddenResources: string[];
+	/**
+	 * Parameters with a fixed default that an agent must still fill to use the operation at all
+	 * (a remark, a tag name, a reply), as `resource.name`: they get a model-filled twin too.
+	 */
+	modelFilled: string[];
 }
 
 /**
@@ -97,10 +106,6 @@ function toolTwin(
 	operation: string | undefined,
 	options: ToolOptions,
 ): INodeProperties | undefined {
-	if (property.name === 'resource' && property.type === 'options' && !property.displayOptions) {
-		const offered = ((property.options ?? []) as INodePropertyOptions[]).filter((option) => !options.hiddenResources.includes(String(option.value)));
-		return offered.length === property.options?.length ? undefined : { ...property, options: offered };
-	}
 	if (property.name === 'limit' && property.type === 'number' && typeof property.default === 'number') {
 		const entry = options.descriptions[`${resource}.${operation}`];
 		const noun = entry?.listOf ?? 'results';
@@ -113,7 +118,7 @@ function toolTwin(
 		const hint = hintOf(property, resource, options);
 		return { ...property, default: { __rl: true, mode: 'id', value: fromAiExpression(property.name, hint.description, hint.type) } };
 	}
-	if (readsInputItem(property.default)) {
+	if (readsInputItem(property.default) || (property.type === 'string' && options.modelFilled.includes(`${resource}.${property.name}`))) {
 		const hint = hintOf(property, resource, options);
 		return { ...property, default: fromAiExpression(property.name, hint.description, hint.type) };
 	}

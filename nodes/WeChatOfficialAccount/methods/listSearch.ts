@@ -5,8 +5,8 @@ import { createApiClient } from '../transport/request';
 
 /**
  * The account's tags for the Tag list: "VIP (1,234 followers)" → its ID; WeChat's own tags are
- * marked, since they cannot be renamed or deleted. `filter` keeps the tags whose name or ID
- * contains it (WeChat returns all tags, 100 at most, in one answer).
+ * marked, since they cannot be renamed or deleted. `filter` keeps the tags whose name contains
+ * it or whose ID it is (WeChat returns all tags, 100 at most, in one answer).
  */
 export async function searchTags(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const client = await createApiClient(this);
