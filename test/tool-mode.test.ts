@@ -246,11 +246,13 @@ describe('the Tag as a resource locator', () => {
 		fixture = await Fixture.start({ followers: 1_300 });
 		const vip = fixture.sim.account.addTag('VIP', fixture.sim.allFollowers().slice(0, 1_234));
 		const other = fixture.sim.account.addTag('Other');
+		const one = fixture.sim.account.addTag('Only one', fixture.sim.allFollowers().slice(0, 1));
 		expect(await searchTags(fixture)).toEqual({
 			results: [
 				{ name: '星标组 (0 followers) (system tag: cannot be renamed or deleted)', value: '2' },
 				{ name: 'VIP (1,234 followers)', value: String(vip) },
 				{ name: 'Other (0 followers)', value: String(other) },
+				{ name: 'Only one (1 follower)', value: String(one) },
 			],
 		});
 		expect((await searchTags(fixture, 'vi')).results.map((result) => result.value)).toEqual([String(vip)]);

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { MAX_SYSTEM_TAG_ID } from '../actions/tag/fields';
+import { MAX_SYSTEM_TAG_ID, followerCount } from '../actions/tag/fields';
 import { createApiClient } from '../transport/request';
 
 /**
@@ -18,7 +18,7 @@ export async function searchTags(this: ILoadOptionsFunctions, filter?: string): 
 		.map((tag) => {
 			const id = Number(tag.id);
 			const system = id <= MAX_SYSTEM_TAG_ID ? ' (system tag: cannot be renamed or deleted)' : '';
-			return { name: `${String(tag.name)} (${Number(tag.count ?? 0).toLocaleString('en')} followers)${system}`, value: String(id) };
+			return { name: `${String(tag.name)} (${followerCount(tag.count)})${system}`, value: String(id) };
 		});
 	return { results };
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { followerCount } from '../actions/tag/fields';
 import { createApiClient } from '../transport/request';
 import { noticeTemplates, privateTemplates } from '../actions/templates';
 
@@ -9,7 +10,7 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
 	const response = await client.request<{ tags?: IDataObject[] }>({ method: 'GET', path: '/cgi-bin/tags/get' }, 0);
 	const tags = Array.isArray(response.tags) ? response.tags : [];
 	return tags.map((tag) => ({
-		name: `${String(tag.name)} (${Number(tag.count ?? 0).toLocaleString('en')} followers)`,
+		name: `${String(tag.name)} (${followerCount(tag.count)})`,
 		value: Number(tag.id),
 	}));
 }

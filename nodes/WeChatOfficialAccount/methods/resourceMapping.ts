@@ -19,7 +19,12 @@ export async function getNoticeFields(this: ILoadOptionsFunctions): Promise<Reso
 
 function fieldsOf(template: IDataObject | undefined, where: string): ResourceMapperFields {
 	if (!template) {
-		return { fields: [], emptyFieldsNotice: `Choose a template first; ${where} lists them.` };
+		return {
+			fields: [],
+			// n8n's editor does not fetch the fields again while another parameter is an expression it cannot
+			// resolve yet ({{ $json.openid }} without input, $fromAI in a tool): Retry does.
+			emptyFieldsNotice: `Choose a template first; ${where} lists them. Chose one and still see this? Click Retry (or reopen the node).`,
+		};
 	}
 	const fields: ResourceMapperField[] = placeholdersOf(template.content).map((name) => ({
 		id: name,

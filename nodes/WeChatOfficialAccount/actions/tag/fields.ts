@@ -89,3 +89,9 @@ export function tagNameOf(context: IExecuteFunctions, itemIndex: number): string
 	}
 	return name;
 }
+
+/** "1 follower", "1,234 followers". */
+export function followerCount(count: unknown): string {
+	const n = Number(count ?? 0);
+	return `${n.toLocaleString('en')} follower${n === 1 ? '' : 's'}`;
+}
