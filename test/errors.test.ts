@@ -106,6 +106,20 @@ describe('Per-minute limit (45011)', () => {
 		expect(realNow() - start).toBeGreaterThanOrEqual(1_100);
 	});
 
+	test('a stopped execution stops waiting within about a second', async () => {
+		fixture = await Fixture.start({ followers: 15_000 });
+		// 30 s before a minute boundary: the wait would be 31 s.
+		const realNow = Date.now.bind(Date);
+		const start = realNow();
+		const offset = 60_000 - (start % 60_000) - 30_000;
+		jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+		fixture.sim.injectFault('/cgi-bin/user/get', { errcode: 45011, errmsg: 'api minute-quota reach limit rid: c' });
+		const abort = new AbortController();
+		setTimeout(() => abort.abort(), 300);
+		await errorOf(() => fixture.getFollowers({ returnAll: true }, { abortSignal: abort.signal }));
+		expect(realNow() - start).toBeLessThan(3_000);
+	});
+
 	test('the wait ends one second into the next minute', () => {
 		expect(msUntilNextMinute(Date.UTC(2026, 0, 1, 8, 0, 59, 500))).toBe(1_500);
 		expect(msUntilNextMinute(Date.UTC(2026, 0, 1, 8, 0, 0, 0))).toBe(61_000);

@@ -281,7 +281,7 @@ export async function createApiClient(context: ApiContext): Promise<WeChatApiCli
 				minuteWaits++;
 				const delay = msUntilNextMinute(Date.now());
 				context.logger.info(`WeChat ${where}: per-minute limit reached (45011), waiting ${Math.round(delay / 1000)} s`);
-				await sleep(delay);
+				await waitUnlessCancelled(context, delay);
 				continue;
 			}
 			fail(
@@ -341,6 +341,17 @@ async function readStoredCredentials(context: ApiContext, itemIndex: number): Pr
 /** Until one second into the next wall-clock minute: WeChat's per-minute windows. */
 export function msUntilNextMinute(now: number): number {
 	return 60_000 - (now % 60_000) + 1_000;
+}
+
+/** How soon a stopped execution stops waiting. */
+const CANCEL_CHECK_MS = 1_000;
+
+/** Waits up to `ms`, in slices of at most a second, so a stopped execution stops waiting soon. */
+export async function waitUnlessCancelled(context: ApiContext, ms: number): Promise<void> {
+	const until = Date.now() + ms;
+	for (let left = ms; left > 0 && !isCancelled(context); left = until - Date.now()) {
+		await sleep(Math.min(left, CANCEL_CHECK_MS));
+	}
 }
 
 /** Whether the user stopped the execution (the editor filling a dropdown cannot be stopped). */

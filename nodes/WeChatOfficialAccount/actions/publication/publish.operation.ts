@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { invalidParameter, requiredTextOf } from '../../helpers/itemParameters';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { isCancelled } from '../../transport/request';
+import { isCancelled, waitUnlessCancelled } from '../../transport/request';
 import type { OperationExecute } from '../node.type';
 import { publishFailure, statusItem } from './status';
 
@@ -13,8 +13,6 @@ export const MAX_POLL_INTERVAL_S = 30;
 /** The range of Max Wait and First Poll After, in seconds, also when an expression sets them. */
 export const MAX_WAIT_RANGE = { min: 1, max: 3600 } as const;
 export const FIRST_POLL_RANGE = { min: 0.01, max: 3600 } as const;
-/** How soon a stopped execution stops waiting. */
-const CANCEL_CHECK_MS = 1_000;
 
 export const description = updateDisplayOptions({ show: { resource: ['publication'], operation: ['publish'] } }, [
 	{
@@ -77,14 +75,6 @@ export function pollSchedule(firstSeconds: number, maxWaitSeconds: number): numb
 	}
 	// A Max Wait shorter than the first wait still asks once, at its end.
 	return waits.length > 0 ? waits : [maxWaitSeconds];
-}
-
-/** Waits up to `ms`, in slices of at most a second, so a stopped execution stops waiting soon. */
-async function waitUnlessCancelled(context: IExecuteFunctions, ms: number): Promise<void> {
-	const until = Date.now() + ms;
-	for (let left = ms; left > 0 && !isCancelled(context); left = until - Date.now()) {
-		await sleep(Math.min(left, CANCEL_CHECK_MS));
-	}
 }
 
 /**
