@@ -3,7 +3,7 @@
  * carry it as `<field>_iso` beside WeChat's own field (subscribe_time_iso, update_time_iso,
  * create_time_iso), which spreadsheets and CRMs read as a date.
  */
-export function isoOfUnixSeconds(seconds: unknown): string | undefined {
+function isoOfUnixSeconds(seconds: unknown): string | undefined {
 	const value = Number(seconds);
 	return seconds !== null && seconds !== '' && Number.isFinite(value) && value > 0 ? new Date(value * 1000).toISOString() : undefined;
 }

@@ -35,7 +35,7 @@ const OVERRIDE_MARK = '/*n8n-auto-generated-fromAI-override*/';
  * (with the marker, so the editor shows it as model-defined); keyed by the parameter's name, where
  * the editor's button would use its display name.
  */
-export function fromAiExpression(key: string, description: string, type: string, defaultValue?: number | string): string {
+function fromAiExpression(key: string, description: string, type: string, defaultValue?: number | string): string {
 	const quoted = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 	const args = [quoted(key), quoted(description), quoted(type)];
 	if (defaultValue !== undefined) args.push(typeof defaultValue === 'number' ? String(defaultValue) : quoted(defaultValue));
@@ -43,7 +43,7 @@ export function fromAiExpression(key: string, description: string, type: string,
 }
 
 /** A default that only makes sense after a trigger or another node: an expression on `$json`. */
-export function readsInputItem(value: NodeParameterValueType | undefined): boolean {
+function readsInputItem(value: NodeParameterValueType | undefined): boolean {
 	return typeof value === 'string' && /^=\s*\{\{\s*\$json\b/.test(value);
 }
 

@@ -114,7 +114,7 @@ export interface DayRange {
 export type Period = 'week' | 'month';
 
 /** The first day of the week (its Monday) or month (its 1st) that holds `day`. */
-export function periodStartOf(period: Period, day: number): number {
+function periodStartOf(period: Period, day: number): number {
 	const date = new Date(day * DAY_MS);
 	// 1970-01-01 was a Thursday: getUTCDay() is 0 for Sunday, so Monday is (day + 6) % 7 days back.
 	return period === 'week' ? day - ((date.getUTCDay() + 6) % 7) : day - (date.getUTCDate() - 1);

@@ -6,7 +6,7 @@ import { formatDay } from './dates';
 import { followerSourceName } from './names';
 import { dateRangeProperties, dayRangeOf, pullEntries } from './report';
 
-export const ENDPOINT = { path: '/datacube/getusersummary', span: 7 };
+const ENDPOINT = { path: '/datacube/getusersummary', span: 7 };
 
 const properties: INodeProperties[] = [
 	...dateRangeProperties,

@@ -6,7 +6,7 @@ import type { Endpoint } from './report';
 import { reportOperation, withRefTime } from './report';
 
 /** Each report: its endpoint and WeChat's maximum span per request. */
-export const MESSAGE_REPORTS: Record<string, Endpoint> = {
+const MESSAGE_REPORTS: Record<string, Endpoint> = {
 	day: { path: '/datacube/getupstreammsg', span: 7 },
 	hour: { path: '/datacube/getupstreammsghour', span: 1 },
 	week: { path: '/datacube/getupstreammsgweek', span: 30, period: 'week' },

@@ -10,7 +10,7 @@ import type { DayRange, Period } from './dates';
 import { FIRST_DATA_DAY, beijingDayOf, dayOfIsoDate, dayOfParameter, formatDay, windowsOf } from './dates';
 
 /** The longest range one input item may ask for: bounds the requests (366 for hourly reports). */
-export const MAX_RANGE_DAYS = 366;
+const MAX_RANGE_DAYS = 366;
 
 /** One datacube endpoint: its path and WeChat's maximum time span per request, in days. */
 export interface Endpoint {

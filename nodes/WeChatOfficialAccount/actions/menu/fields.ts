@@ -243,7 +243,7 @@ function parseMenuJson(value: unknown): IDataObject | unknown[] {
 }
 
 /** The parameter that holds the menu of an item, as the editor labels it. */
-export function menuParameterOf(context: IExecuteFunctions, itemIndex: number): string {
+function menuParameterOf(context: IExecuteFunctions, itemIndex: number): string {
 	return context.getNodeParameter('menuInput', itemIndex) === 'json' ? 'Menu (JSON)' : 'Buttons';
 }
 

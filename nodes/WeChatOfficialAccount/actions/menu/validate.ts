@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
  * it (wechatpy, WxJava): 1 to 3 top-level buttons, 1 to 5 sub-buttons each, names up to 16 bytes
  * (top level) and 60 bytes (sub-buttons), keys up to 128 bytes, URLs up to 1,024 bytes.
  */
-export const MENU_LIMITS = {
+const MENU_LIMITS = {
 	topLevelButtons: 3,
 	subButtons: 5,
 	topLevelNameBytes: 16,
@@ -59,7 +59,7 @@ export class MenuProblem extends Error {
 }
 
 /** UTF-8 length, as WeChat counts: a Chinese character is 3 bytes. */
-export function utf8Bytes(text: string): number {
+function utf8Bytes(text: string): number {
 	return Buffer.byteLength(text, 'utf8');
 }
 

@@ -8,11 +8,11 @@ import type { OperationExecute } from '../node.type';
 import { publishFailure, statusItem } from './status';
 
 /** Each wait between polls grows by this factor, up to MAX_POLL_INTERVAL_S. */
-export const POLL_GROWTH = 1.5;
-export const MAX_POLL_INTERVAL_S = 30;
+const POLL_GROWTH = 1.5;
+const MAX_POLL_INTERVAL_S = 30;
 /** The range of Max Wait and First Poll After, in seconds, also when an expression sets them. */
-export const MAX_WAIT_RANGE = { min: 1, max: 3600 } as const;
-export const FIRST_POLL_RANGE = { min: 0.01, max: 3600 } as const;
+const MAX_WAIT_RANGE = { min: 1, max: 3600 } as const;
+const FIRST_POLL_RANGE = { min: 0.01, max: 3600 } as const;
 
 export const description = updateDisplayOptions({ show: { resource: ['publication'], operation: ['publish'] } }, [
 	{

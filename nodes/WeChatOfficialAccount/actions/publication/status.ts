@@ -2,7 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** WeChat's publish_status values (freepublish/get), with what each means for the user. */
-export const PUBLISH_STATUS: Record<number, { status: string; failure?: { message: string; advice: string } }> = {
+const PUBLISH_STATUS: Record<number, { status: string; failure?: { message: string; advice: string } }> = {
 	0: { status: 'published' },
 	1: { status: 'publishing' },
 	2: {

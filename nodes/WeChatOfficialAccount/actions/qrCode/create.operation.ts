@@ -8,7 +8,7 @@ import { attachImage, fileNameOfScene, imageUrlOf, outputFieldOf, outputFieldOpt
 
 export const MAX_TEMPORARY_SCENE_ID = 4_294_967_295;
 export const MAX_PERMANENT_SCENE_ID = 100_000;
-export const MIN_EXPIRE_SECONDS = 60;
+const MIN_EXPIRE_SECONDS = 60;
 export const MAX_EXPIRE_SECONDS = 2_592_000;
 export const MAX_SCENE_STR_LENGTH = 64;
 
