@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { WeChatApiClient, WeChatApiRequest } from './request';
+import { SeenIds } from './seenIds';
 
 /** One page of a WeChat cursor list (followers, tag followers, blacklist). */
 export interface CursorPage {
@@ -55,7 +56,7 @@ export async function pullCursorList(
 	this: IExecuteFunctions,
 	pull: CursorListPull,
 ): Promise<CursorListProgress> {
-	const seen = new Set<string>();
+	const seen = new SeenIds();
 	const usedCursors = new Set<string>();
 	const progress: CursorListProgress = { received: 0, pages: 0, resumeAfter: pull.startAfter };
 	if (pull.startAfter) seen.add(pull.startAfter);
@@ -73,10 +74,7 @@ export async function pullCursorList(
 			for (const id of page.ids) {
 				if (fresh.length >= wanted) break;
 				if (typeof id !== 'string' || id === '') continue;
-				// One hash lookup per ID instead of has() + add(): this loop is the pull's hot path.
-				const known = seen.size;
-				seen.add(id);
-				if (seen.size !== known) fresh.push(id);
+				if (seen.add(id)) fresh.push(id);
 			}
 			if (fresh.length > 0) {
 				await pull.emit(fresh);
