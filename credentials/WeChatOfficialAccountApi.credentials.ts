@@ -23,7 +23,10 @@ import {
 export class WeChatOfficialAccountApi implements ICredentialType {
 	name = 'weChatOfficialAccountApi';
 
-	displayName = 'WeChat Official Account API';
+	// n8n names a new credential "<displayName without 'API'> account": "WeChat Official Accounts
+	// Platform account" (the platform's English name); "WeChat Official Account API" gave
+	// "WeChat Official Account account".
+	displayName = 'WeChat Official Accounts Platform API';
 
 	icon: Icon = { light: 'file:../icons/wechat.svg', dark: 'file:../icons/wechat.dark.svg' };
 
@@ -31,6 +34,14 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 		'https://github.com/n8n-nodes-wechat-official-account/n8n-nodes-wechat-official-account#credential';
 
 	properties: INodeProperties[] = [
+		{
+			// The first thing that fails on a real setup, so it comes first.
+			displayName:
+				'WeChat answers only calls from IP addresses on the account\'s IP whitelist. Before testing, add the public IP address n8n calls out from in the WeChat Official Accounts Platform (mp.weixin.qq.com): Settings and Development → Basic Configuration → IP Whitelist.',
+			name: 'ipWhitelistNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'AppID',
 			name: 'appId',
@@ -49,7 +60,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'Developer password, shown once when generated in Settings and Development → Basic Configuration. Also add the IP address n8n calls WeChat from to the IP whitelist there.',
+				'Developer password, shown once when generated in Settings and Development → Basic Configuration, where the IP whitelist is too',
 		},
 		{
 			displayName: 'API Server',
@@ -85,13 +96,13 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 					name: 'Stable Token (Recommended)',
 					value: 'stable',
 					description:
-						'Cgi-bin/stable_token: every system that asks gets the same token, so nobody cancels anybody',
+						'Calls cgi-bin/stable_token: every system that asks gets the same token, so nobody cancels anybody',
 				},
 				{
 					name: 'Classic Token',
 					value: 'classic',
 					description:
-						'Cgi-bin/token: each call cancels the token that other systems of this account hold',
+						'Calls cgi-bin/token: each call cancels the token that other systems of this account hold',
 				},
 			],
 		},

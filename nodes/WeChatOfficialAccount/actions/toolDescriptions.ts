@@ -15,7 +15,7 @@ export const toolDescriptions: ToolDescriptions = {
 		text: 'Gets the profile of one follower by OpenID: subscribe (1 = follows), subscribe_time and its ISO time, remark, tagid_list (tag IDs), subscribe_scene, qr_scene_str, language. Nicknames and avatars are not given by WeChat.',
 	},
 	'follower.updateRemark': {
-		text: 'Sets the remark (备注名, up to 30 characters) the account keeps for one follower, by OpenID. Returns { success, openid, remark }. Overwrites the previous remark; only the account sees it.',
+		text: 'Sets the remark (up to 30 characters) the account keeps for one follower, by OpenID. Returns { success, openid, remark }. Overwrites the previous remark; only the account sees it.',
 	},
 
 	'tag.create': {
@@ -23,7 +23,7 @@ export const toolDescriptions: ToolDescriptions = {
 	},
 	'tag.getAll': {
 		listOf: 'tags',
-		text: 'Lists the account’s follower tags, one result each: { id, name, count } (count = followers carrying it). IDs 0 to 2 are WeChat’s system tags (e.g. 2 "星标组"), which cannot be renamed or deleted. Use it to find a tag ID by name.',
+		text: 'Lists the account’s follower tags, one result each: { id, name, count } (count = followers carrying it). IDs 0 to 2 are WeChat’s system tags (e.g. 2, the starred tag), which cannot be renamed or deleted. Use it to find a tag ID by name.',
 	},
 	'tag.update': {
 		text: 'Renames a tag, by tag ID (Tag Get Many lists the IDs). Returns { success, id, name }. System tags (IDs 0 to 2) are refused.',
@@ -46,14 +46,14 @@ export const toolDescriptions: ToolDescriptions = {
 	},
 
 	'blacklist.getAll': {
-		listOf: 'blacklisted users',
-		text: 'Lists the OpenIDs of the users the account has blacklisted, one result each: { openid }. Pass a limit (default 50).',
+		listOf: 'blacklisted followers',
+		text: 'Lists the OpenIDs of the followers the account has blacklisted, one result each: { openid }. Pass a limit (default 50).',
 	},
 	'blacklist.add': {
-		text: 'Blacklists users given as OpenIDs (one, or several separated by commas): they can no longer message the account or see its content. Returns { success, openids }. At most 10,000 users in the blacklist.',
+		text: 'Blacklists followers given as OpenIDs (one, or several separated by commas): they can no longer message the account or see its content. Returns { success, openids }. At most 10,000 followers in the blacklist.',
 	},
 	'blacklist.remove': {
-		text: 'Takes users given as OpenIDs (one, or several separated by commas) off the blacklist. Returns { success, openids }.',
+		text: 'Takes followers given as OpenIDs (one, or several separated by commas) off the blacklist. Returns { success, openids }.',
 	},
 
 	'quota.get': {

@@ -4,5 +4,5 @@ import { blacklistChange, blacklistFields } from './members';
 
 export const description = updateDisplayOptions({ show: { resource: ['blacklist'], operation: ['add'] } }, blacklistFields);
 
-/** Blacklists users, 20 per request across all input items. */
+/** Blacklists followers, 20 per request across all input items. */
 export const executeBatch = batchedChangeOperation(blacklistChange('/cgi-bin/tags/members/batchblacklist', 'blacklisted'));

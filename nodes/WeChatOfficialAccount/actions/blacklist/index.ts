@@ -14,9 +14,9 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['blacklist'] } },
 		options: [
-			{ name: 'Add', value: 'add', description: 'Blacklist users', action: 'Add users to the blacklist' },
-			{ name: 'Get Many', value: 'getAll', description: 'Get the blacklisted users, one item each', action: 'Get blacklisted users' },
-			{ name: 'Remove', value: 'remove', description: 'Take users off the blacklist', action: 'Remove users from the blacklist' },
+			{ name: 'Add', value: 'add', description: 'Blacklist followers', action: 'Add followers to the blacklist' },
+			{ name: 'Get Many', value: 'getAll', description: 'Get the blacklisted followers, one item each', action: 'Get blacklisted followers' },
+			{ name: 'Remove', value: 'remove', description: 'Take followers off the blacklist', action: 'Remove followers from the blacklist' },
 		],
 		default: 'getAll',
 	},

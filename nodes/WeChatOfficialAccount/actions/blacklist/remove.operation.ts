@@ -4,5 +4,5 @@ import { blacklistChange, blacklistFields } from './members';
 
 export const description = updateDisplayOptions({ show: { resource: ['blacklist'], operation: ['remove'] } }, blacklistFields);
 
-/** Takes users off the blacklist, 20 per request across all input items. */
+/** Takes followers off the blacklist, 20 per request across all input items. */
 export const executeBatch = batchedChangeOperation(blacklistChange('/cgi-bin/tags/members/batchunblacklist', 'taken off the blacklist'));

@@ -73,7 +73,7 @@ const articleFieldValues: INodeProperties[] = [
 		name: 'contentSourceUrl',
 		type: 'string',
 		default: '',
-		description: 'Where "Read the original" (阅读原文) leads',
+		description: 'Where the article\'s "Read the original" link leads',
 	},
 	{
 		displayName: 'Open Comments',

@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update Remark',
 				value: 'updateRemark',
-				description: "Set the remark (备注名) the account keeps for a follower",
+				description: "Set the remark the account keeps for a follower (only the account sees it)",
 				action: 'Update a follower remark',
 			},
 		],
