@@ -25,7 +25,7 @@ export function explainContentErrcode(errcode: number): { message: string; descr
 		case 53404:
 			return {
 				message: 'WeChat refused the draft: the account may not sell products in articles',
-				description: 'The account\'s product-selling (带货) ability is restricted: remove the products (product_info) from the articles and try again.',
+				description: 'The account\'s product-selling ability is restricted: remove the products (product_info) from the articles and try again.',
 			};
 		case 53503:
 			return {
@@ -51,7 +51,7 @@ export function explainContentErrcode(errcode: number): { message: string; descr
 		case 88000:
 			return {
 				message: 'The account has no permission to manage comments',
-				description: 'Comment management needs the comment (留言) feature enabled for the account in the WeChat Official Accounts Platform, and WeChat allows the comment API to verified accounts only.',
+				description: 'Comment management needs the comment feature enabled for the account in the WeChat Official Accounts Platform, and WeChat allows the comment API to verified accounts only.',
 			};
 		case 88001:
 			return {

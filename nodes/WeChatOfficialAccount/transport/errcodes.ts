@@ -386,8 +386,8 @@ function unauthorised(path: string): Omit<ErrcodeExplanation, 'message'> & { mes
 
 /** What an account needs for the APIs 48001 is most often met on, by path prefix. */
 const PERMISSION_BY_PATH: Array<[string, string]> = [
-	['/cgi-bin/freepublish/', 'Publishing through the API needs a verified account (WeChat verification, 微信认证).'],
-	['/cgi-bin/draft/', 'The draft API needs a verified account (WeChat verification, 微信认证).'],
+	['/cgi-bin/freepublish/', 'Publishing through the API needs a verified account (WeChat verification).'],
+	['/cgi-bin/draft/', 'The draft API needs a verified account (WeChat verification).'],
 	['/cgi-bin/comment/', 'Comment management needs a verified account with comments enabled.'],
 	['/cgi-bin/menu/addconditional', 'Conditional menus need a verified account.'],
 	['/cgi-bin/menu/delconditional', 'Conditional menus need a verified account.'],

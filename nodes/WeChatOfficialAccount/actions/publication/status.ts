@@ -9,7 +9,7 @@ const PUBLISH_STATUS: Record<number, { status: string; failure?: { message: stri
 		status: 'original content check failed',
 		failure: {
 			message: 'its declaration of original content was refused',
-			advice: 'WeChat did not accept the original-content (原创) declaration: remove the declaration, or content copied from elsewhere, in the draft and publish again.',
+			advice: 'WeChat did not accept the original-content declaration: remove the declaration, or content copied from elsewhere, in the draft and publish again.',
 		},
 	},
 	3: {

@@ -72,7 +72,7 @@ export function ownTagIdOf(context: IExecuteFunctions, itemIndex: number, change
 			itemIndex,
 			'Tag',
 			`is WeChat's system tag ${tagId}, which cannot be ${change}`,
-			'WeChat refuses to change its own tags (IDs 0 to 2, e.g. 2 "星标组"; errcode 45058). Choose a tag the account created: Tag → Get Many lists them with their IDs.',
+			'WeChat refuses to change its own tags (IDs 0 to 2, e.g. 2, the starred-followers group; errcode 45058). Choose a tag the account created: Tag → Get Many lists them with their IDs.',
 		);
 	}
 	return tagId;
