@@ -333,6 +333,8 @@ async function streamToBinary(
 		return { binary: await context.helpers.prepareBinaryData(collected.value, file.fileName, file.mimeType), progress: pulled.value };
 	}
 
+	// The writer gave up (it may not have said so to the pages it was reading): end the pull.
+	channel.fail(new WriterStopped('the file writer stopped'));
 	const pulled = await settle(pulling);
 	if (!pulled.ok && !(pulled.error instanceof WriterStopped)) throw fileModeError(pulled.error);
 	throw new NodeOperationError(context.getNode(), `The file of ${file.noun} could not be stored: ${messageOf(streamed.error)}`, {
