@@ -273,6 +273,25 @@ describe('One File keeps memory bounded', () => {
 		// The pull stopped soon after (a page or two ahead), not at the end of the 50 pages.
 		expect(fixture.sim.requests('/cgi-bin/user/get').length).toBeLessThanOrEqual(5);
 	});
+	test('a binary store that stops reading early without failing: the node fails instead of outputting a short file', async () => {
+		fixture = await Fixture.start({ followers: 50_000, pageSize: 1_000 });
+		const real = service().managers['filesystem-v2'];
+		service().setManager('filesystem-v2', {
+			store: async (_location: unknown, body: AsyncIterable<Buffer>) => {
+				const iterator = body[Symbol.asyncIterator]();
+				await iterator.next();
+				await iterator.next();
+				return { fileId: 'test', fileSize: 0 };
+			},
+		});
+		try {
+			const error = await errorOf(() => fixture.getFollowers(fileRun()));
+			expect(error.message).toBe('The file of followers was stored incomplete: n8n stopped reading it early');
+		} finally {
+			service().setManager('filesystem-v2', real);
+		}
+		expect(fixture.sim.requests('/cgi-bin/user/get').length).toBeLessThanOrEqual(4);
+	});
 });
 
 describe('One Item per Page', () => {

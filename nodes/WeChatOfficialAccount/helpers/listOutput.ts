@@ -322,7 +322,18 @@ async function streamToBinary(
 	}
 
 	const streamed = await settle(context.helpers.prepareBinaryData(pages() as unknown as BinaryInput, file.fileName, file.mimeType));
-	if (streamed.ok) return { binary: streamed.value, progress: await pulling };
+	if (streamed.ok) {
+		// n8n read the pages to their end (the pull has finished) unless it stopped early: then
+		// the stored file is short, and the pull, still waiting to hand on a page, must end too.
+		channel.fail(new WriterStopped('the file writer stopped'));
+		const pulled = await settle(pulling);
+		if (pulled.ok) return { binary: streamed.value, progress: pulled.value };
+		if (!(pulled.error instanceof WriterStopped)) throw fileModeError(pulled.error);
+		throw new NodeOperationError(context.getNode(), `The file of ${file.noun} was stored incomplete: n8n stopped reading it early`, {
+			itemIndex,
+			description: 'Run the node again. No file was output.',
+		});
+	}
 
 	if (!started) {
 		// This storage mode does not take a stream: the same pages, collected.
