@@ -215,6 +215,7 @@ class WriterStopped extends Error {}
  * A bounded hand-over from the pull (which pushes pages) to the file writer (which pulls them):
  * `put` waits while `capacity` chunks wait, so at most that many encoded pages are held besides
  * the one being written. `fail` ends both sides: a waiting `put` or `take` rejects with the error.
+ * One producer and one consumer (the pull emits its pages one after the other).
  */
 export class PageChannel<T> {
 	private readonly queue: T[] = [];
