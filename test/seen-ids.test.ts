@@ -109,3 +109,24 @@ describe('SeenIds: the exact set of IDs a pull has emitted', () => {
 		expect(seen.bytes / seen.size).toBeLessThan(48);
 	});
 });
+
+describe('SeenIds.reserve', () => {
+	it('makes room once and stays exact for IDs added before and after', () => {
+		const seen = new SeenIds({ initialCapacity: 2 });
+		expect(seen.add('before')).toBe(true);
+		seen.reserve(10_000);
+		const bytes = seen.bytes;
+		const ids = Array.from({ length: 7000 }, (_, i) => `oR${i}`);
+		expect(ids.filter((id) => seen.add(id))).toEqual(ids);
+		expect(seen.bytes).toBe(bytes);
+		expect(seen.add('before')).toBe(false);
+		expect(ids.filter((id) => seen.add(id))).toEqual([]);
+	});
+
+	it('does not allocate for an absurd total', () => {
+		const seen = new SeenIds();
+		seen.reserve(1e12);
+		expect(seen.bytes).toBeLessThan(200 * 2 ** 20);
+		expect(seen.add('x')).toBe(true);
+	});
+});

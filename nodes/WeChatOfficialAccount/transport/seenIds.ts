@@ -7,6 +7,8 @@ const MAX_ARENA_LENGTH = 127;
 /** Offsets are stored + 1 in a Uint32Array (0 = empty slot). */
 const MAX_ARENA_BYTES = 0xffff_fff0;
 const INITIAL_CAPACITY = 1024;
+/** The most IDs `reserve` makes room for at once (a table of 2^25 slots, 160 MiB). */
+const MAX_RESERVE = 20_000_000;
 /** Bound once: a global lookup per character is slow where globals are intercepted (jest's vm context). */
 const imul = Math.imul;
 
@@ -86,6 +88,17 @@ export class SeenIds {
 		return true;
 	}
 
+	/**
+	 * Makes room for `expected` IDs in one step (a pull knows its list's total from the first
+	 * page), instead of growing the table ten times on the way. Capped, so a wrong total cannot
+	 * allocate much.
+	 */
+	reserve(expected: number): void {
+		const wanted = Math.min(Math.max(0, expected), MAX_RESERVE);
+		if (wanted * 4 <= this.capacity * 3) return;
+		this.grow(2 ** Math.ceil(Math.log2((wanted * 4) / 3 + 1)));
+	}
+
 	get size(): number {
 		return this.count + this.overflow.size;
 	}
@@ -147,11 +160,11 @@ export class SeenIds {
 	}
 
 	/**
-	 * Doubles the table and puts every entry back, walking the arena in order (sequential reads)
+	 * Enlarges the table (doubles it by default) and puts every entry back, walking the arena in order (sequential reads)
 	 * and hashing each entry's bytes again: the same hash as `add` computes from the string.
 	 */
-	private grow(): void {
-		this.capacity *= 2;
+	private grow(capacity = this.capacity * 2): void {
+		this.capacity = capacity;
 		const mask = (this.mask = this.capacity - 1);
 		const slots = (this.slots = new Uint32Array(this.capacity));
 		const tags = (this.tags = new Uint8Array(this.capacity));
