@@ -10,6 +10,7 @@ const path = require('node:path');
 
 const { runContentChecks } = require('./content');
 const { runCredentialTestChecks } = require('./credentialTest');
+const { runFileOutputChecks } = require('./fileOutput');
 const { mcpAlongside } = require('./mcp');
 const { runMessagingChecks } = require('./messaging');
 const { runTriggerChecks } = require('./trigger');
@@ -154,21 +155,10 @@ async function runLine(line, tarball, workDir, simulatorPath) {
 			assert.equal(sim.requests('/cgi-bin/user/tag/get').length, 2, 'Execute Once: one pull, not one per item');
 		});
 
-		await check(`${install.label}: the example workflow imports and turns the followers into a CSV file`, async () => {
-			const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'wechat-followers-to-csv.json'), 'utf8'));
-			example.id = 'wechatE2eExampl1';
-			for (const node of example.nodes) if (node.credentials) node.credentials.weChatOfficialAccountApi = good;
-			await instance.importWorkflows([example]);
-			const result = await pull(example.id);
-			assert.equal(result.code, 0, result.stderr.slice(-2000));
-			const [file] = nodeOutput(result.run, 'Followers as CSV');
-			assert.equal(file?.binary?.data?.fileName, 'wechat-followers.csv');
-			assert.equal(openids(nodeOutput(result.run, 'Get followers')).length, sim.allFollowers().length);
-		});
-
 		const templates = require(path.join(path.dirname(simulatorPath), 'templates.js'));
 		await runMessagingChecks({ instance, sim, templates, credential: good, secrets, check });
 		await runContentChecks({ instance, sim, credential: good, secrets, check });
+		await runFileOutputChecks({ instance, sim, credential: good, secrets, check });
 
 		// The same instance as a server, with active trigger workflows on their production URLs.
 		await runTriggerChecks({

@@ -9,7 +9,7 @@ import type { FromAiHint, ToolDescriptions } from '../helpers/toolMode';
 export const toolDescriptions: ToolDescriptions = {
 	'follower.getAll': {
 		listOf: 'followers',
-		text: 'Lists the OpenIDs of the WeChat Official Account’s followers, one result each ({ openid }, with the profile if the node includes it). An account can have millions of followers: always pass a limit (default 50). Each 10,000 followers cost one call of a daily quota.',
+		text: 'Lists the OpenIDs of the WeChat Official Account’s followers, one result each ({ openid }, with the profile if the node includes it), or per page ({ page, count, openids }) or as a file ({ count, pages, lastOpenid }) if the node is set so. An account can have millions of followers: always pass a limit (default 50). Each 10,000 followers cost one call of a daily quota.',
 	},
 	'follower.get': {
 		text: 'Gets the profile of one follower by OpenID: subscribe (1 = follows), subscribe_time and its ISO time, remark, tagid_list (tag IDs), subscribe_scene, qr_scene_str, language. Nicknames and avatars are not given by WeChat.',
@@ -33,7 +33,7 @@ export const toolDescriptions: ToolDescriptions = {
 	},
 	'tag.getFollowers': {
 		listOf: 'followers',
-		text: 'Lists the OpenIDs of the followers carrying a tag, by tag ID, one result each: { openid, tagId }. A tag can hold millions of followers: always pass a limit (default 50).',
+		text: 'Lists the OpenIDs of the followers carrying a tag, by tag ID, one result each: { openid, tagId } (per page, { tagId, page, count, openids }, or as a file, { tagId, count, pages, lastOpenid }, if the node is set so). A tag can hold millions of followers: always pass a limit (default 50).',
 	},
 	'tag.addFollowers': {
 		text: 'Puts a tag (by tag ID) on followers given as OpenIDs (one, or several separated by commas). Returns { success, tagId, openids }. A follower can carry at most 20 tags; 50 OpenIDs per WeChat call.',
@@ -47,7 +47,7 @@ export const toolDescriptions: ToolDescriptions = {
 
 	'blacklist.getAll': {
 		listOf: 'blacklisted users',
-		text: 'Lists the OpenIDs of the users the account has blacklisted, one result each: { openid }. Pass a limit (default 50).',
+		text: 'Lists the OpenIDs of the users the account has blacklisted, one result each: { openid } (per page, { page, count, openids }, or as a file, { count, pages, lastOpenid }, if the node is set so). Pass a limit (default 50).',
 	},
 	'blacklist.add': {
 		text: 'Blacklists users given as OpenIDs (one, or several separated by commas): they can no longer message the account or see its content. Returns { success, openids }. At most 10,000 users in the blacklist.',

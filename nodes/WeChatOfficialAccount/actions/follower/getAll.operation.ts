@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { fileNameOption, listOutputProperties, outputList } from '../../helpers/listOutput';
 import { limitOf, listOptions, returnAllOrLimit, startAfterOf } from '../../helpers/listParameters';
 import { pullOpenidList } from '../../transport/pagination';
-import { DEFAULT_PROFILE_CONCURRENCY, fetchProfiles, languageOption } from './profiles';
+import { DEFAULT_PROFILE_CONCURRENCY, PROFILE_COLUMNS, fetchProfiles, languageOption } from './profiles';
 import type { OperationExecute } from '../node.type';
 
 const properties: INodeProperties[] = [
@@ -14,9 +15,11 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to add each follower\'s profile: subscribe time (also as an ISO date), subscribe scene, UnionID (when the account is linked to an Open Platform account), remark, tag IDs, language and QR scene. WeChat no longer returns nickname, avatar, gender or region. Costs one request per 100 followers.',
+			'Whether to add each follower\'s profile: subscribe time (also as an ISO date), subscribe scene, UnionID (when the account is linked to an Open Platform account), remark, tag IDs, language and QR scene. WeChat no longer returns nickname, avatar, gender or region, so they are left out. Costs one request per 100 followers.',
 	},
+	...listOutputProperties('Follower', 'followers'),
 	listOptions('followers', [
+		fileNameOption('followers.csv'),
 		{ ...languageOption, displayOptions: { show: { '/includeProfile': [true] } } },
 		{
 			displayName: 'Parallel Profile Requests',
@@ -38,36 +41,41 @@ interface ProfileOptions {
 	profileConcurrency?: number;
 }
 
-/** Get followers: every OpenID of the account (or up to a limit), one item each, optionally with its profile. */
+/**
+ * Get followers: every OpenID of the account (or up to a limit), optionally with its profile,
+ * as one item each, one item per page, or one file (helpers/listOutput.ts).
+ */
 export const execute: OperationExecute = async function (itemIndex, client, output) {
 	const limit = limitOf(this, itemIndex);
 	const includeProfile = this.getNodeParameter('includeProfile', itemIndex, false) as boolean;
 	const options = this.getNodeParameter('options', itemIndex, {}) as ProfileOptions;
-	const pairedItem = { item: itemIndex };
 
-	// One pairedItem object for all items of an input item, as n8n's constructExecutionMetaData does.
-	const emitOpenids = (openids: string[]) => {
-		for (const openid of openids) output.push({ json: { openid }, pairedItem });
-	};
-	// A page's followers are output once all their profiles arrived, in list order; a failure
-	// leaves the whole page out, so the resume point stays before it.
-	const emitProfiles = async (openids: string[]) => {
+	// A page's profiles are handed on once all of them arrived, in list order; a failure leaves
+	// the whole page out, so the resume point stays before it.
+	const profilesOf = async (openids: string[]) => {
 		const outcomes = await fetchProfiles(
 			client,
 			openids.map((id) => ({ id, itemIndex })),
 			{ lang: options.lang ?? 'zh_CN', concurrency: options.profileConcurrency ?? DEFAULT_PROFILE_CONCURRENCY, continueOnError: false },
 		);
 		for (const outcome of outcomes) if (outcome.error) throw outcome.error;
-		for (const outcome of outcomes) for (const profile of outcome.result!) output.push({ json: profile, pairedItem });
+		return outcomes.flatMap((outcome) => outcome.result!);
 	};
 
-	await pullOpenidList.call(this, client, {
-		startAfter: startAfterOf(this, itemIndex),
-		limit,
-		itemIndex,
+	await outputList.call(this, itemIndex, output, {
 		noun: 'followers',
-		resumeParameter: 'Start After OpenID',
-		request: (cursor) => ({ method: 'GET', path: '/cgi-bin/user/get', qs: cursor ? { next_openid: cursor } : {} }),
-		emit: includeProfile ? emitProfiles : emitOpenids,
+		baseName: 'followers',
+		profiles: includeProfile ? profilesOf : undefined,
+		profileColumns: PROFILE_COLUMNS,
+		pull: async (emit) =>
+			await pullOpenidList.call(this, client, {
+				startAfter: startAfterOf(this, itemIndex),
+				limit,
+				itemIndex,
+				noun: 'followers',
+				resumeParameter: 'Start After OpenID',
+				request: (cursor) => ({ method: 'GET', path: '/cgi-bin/user/get', qs: cursor ? { next_openid: cursor } : {} }),
+				emit,
+			}),
 	});
 };

@@ -76,8 +76,41 @@ function inRequestOrder(openids: string[], profiles: IDataObject[]): IDataObject
 	});
 }
 
-/** Adds `subscribe_time_iso`: WeChat gives seconds since 1970, spreadsheets and CRMs want a date. */
+/**
+ * Fields WeChat has sent empty for every account since 27 December 2021 (nickname, avatar,
+ * gender, region, privileges). Left out of profiles while empty, so items and files carry only
+ * what WeChat actually says; a value, should WeChat ever send one again, is kept.
+ */
+export const RETIRED_PROFILE_FIELDS = ['nickname', 'sex', 'city', 'province', 'country', 'headimgurl', 'privilege'] as const;
+
+/** The CSV columns of a profile, in this order (the profile items' fields, retired ones left out). */
+export const PROFILE_COLUMNS = [
+	'openid',
+	'subscribe',
+	'subscribe_time',
+	'subscribe_time_iso',
+	'subscribe_scene',
+	'qr_scene',
+	'qr_scene_str',
+	'unionid',
+	'remark',
+	'tagid_list',
+	'language',
+	'groupid',
+] as const;
+
+function isEmptyValue(value: unknown): boolean {
+	return value === '' || value === 0 || value === null || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Adds `subscribe_time_iso` (WeChat gives seconds since 1970, spreadsheets and CRMs want a date)
+ * and drops the retired fields while they are empty.
+ */
 function withIsoTime(profile: IDataObject): IDataObject {
-	// The profile is a freshly parsed answer: extend it in place rather than copy it per follower.
+	// The profile is a freshly parsed answer: change it in place rather than copy it per follower.
+	for (const field of RETIRED_PROFILE_FIELDS) {
+		if (field in profile && isEmptyValue(profile[field])) delete profile[field];
+	}
 	return withIsoTimes(profile, 'subscribe_time');
 }
