@@ -21,7 +21,7 @@ const imul = Math.imul;
  * U+0100, else two), and an open-addressing table with linear probing holds, per slot, the ID's
  * arena offset and 8 bits of its hash. Probes compare those bits first and the bytes only when
  * they match, so a collision never makes two IDs equal. A 28-character OpenID takes 29 arena bytes
- * plus 5 bytes per table slot at a load of at most 3/4: 36 to 42 bytes per ID, against over 100
+ * plus 5 bytes per table slot at a load of at most 3/4: 36 to 42 bytes per ID, against about 90
  * for a Set of strings, and no object the garbage collector has to trace. IDs longer than 127
  * characters (not OpenIDs) are kept in a Set beside it.
  */
