@@ -286,10 +286,10 @@ export class SimulatedAccount {
  * One page of a cursor list, shaped like WeChat's (total, count, data.openid, next_openid) with
  * its end shapes; undefined when the cursor is not in the list (errcode 40003).
  */
-export function cursorPage(list: readonly string[], cursor: string, pageSize: number, endShape: EndShape, indexOf?: (id: string) => number | undefined): Reply | undefined {
+export function cursorPage(list: { readonly length: number; slice(start: number, end: number): string[] }, cursor: string, pageSize: number, endShape: EndShape, indexOf?: (id: string) => number | undefined): Reply | undefined {
 	let start = 0;
 	if (cursor) {
-		const index = indexOf ? indexOf(cursor) : list.indexOf(cursor);
+		const index = indexOf ? indexOf(cursor) : (list as readonly string[]).indexOf(cursor);
 		if (index === undefined || index < 0) return undefined;
 		start = index + 1;
 	}

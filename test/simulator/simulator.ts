@@ -12,8 +12,10 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { SimulatedAccount, cursorPage } from './account';
+import type { CursorListView } from './account';
 import { SimulatedAnalytics } from './analytics';
 import { SimulatedComments } from './comments';
+import { FollowerList } from './followers';
 import { SimulatedContent } from './content';
 import { SimulatedMedia } from './media';
 import { SimulatedMenus } from './menus';
@@ -23,6 +25,7 @@ import type { UploadedFile } from './wire';
 import { FileReply, HttpStatusReply, headerFileName, isMultipart, parseMultipart } from './wire';
 
 export { FileReply, HttpStatusReply } from './wire';
+export { simulatedOpenid } from './followers';
 
 export type EndShape =
 	/** real servers: the last data page echoes its last OpenID, the next call returns count 0 without data */
@@ -84,19 +87,6 @@ interface Fault {
 export const SIM_APP_ID = 'wx5im0ff1c1a1acc7';
 export const SIM_APP_SECRET = 'c0ffee5ecret0000000000000000beef';
 
-const OPENID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/** A 28-character OpenID shaped like WeChat's, unique per index. */
-export function simulatedOpenid(index: number): string {
-	let suffix = '';
-	let rest = index;
-	for (let i = 0; i < 21; i++) {
-		suffix = OPENID_ALPHABET[rest % 64] + suffix;
-		rest = Math.floor(rest / 64);
-	}
-	return `oSIMx${String(index % 97).padStart(2, '0')}${suffix}`;
-}
-
 export class WeChatSimulator {
 	/** the account's real AppID and AppSecret; change them to imitate a reset secret */
 	appId: string;
@@ -131,8 +121,7 @@ export class WeChatSimulator {
 	/** datacube analytics */
 	readonly analytics: SimulatedAnalytics;
 
-	private followers: string[] = [];
-	private followerIndex = new Map<string, number>();
+	private readonly followers = new FollowerList();
 	private readonly tokens = new Map<string, TokenRecord>();
 	private stableToken: string | undefined;
 	private faults: Fault[] = [];
@@ -156,13 +145,13 @@ export class WeChatSimulator {
 		this.latencyMs = options.latencyMs ?? 0;
 		this.setFollowers(options.followers ?? 0);
 		this.account = new SimulatedAccount(
-			() => ({ ids: this.followers, indexOf: (id) => this.followerIndex.get(id) }),
+			() => this.followerView(),
 			rid,
 			(path) => this.successCounts.get(path) ?? 0,
 		);
 		this.media = new SimulatedMedia(() => this.now(), rid);
 		this.messaging = new SimulatedMessaging({
-			followers: () => ({ ids: this.followers, indexOf: (id) => this.followerIndex.get(id) }),
+			followers: () => this.followerView(),
 			account: this.account,
 			media: this.media,
 			now: () => this.now(),
@@ -174,7 +163,7 @@ export class WeChatSimulator {
 		this.content = new SimulatedContent({ ...clock, media: this.media, comments: this.comments });
 		this.menus = new SimulatedMenus({
 			account: this.account,
-			followers: () => ({ ids: this.followers, indexOf: (id) => this.followerIndex.get(id) }),
+			followers: () => this.followerView(),
 			rid,
 		});
 		this.qrcodes = new SimulatedQrCodes(clock);
@@ -189,19 +178,38 @@ export class WeChatSimulator {
 		this.clockOffsetMs += ms;
 	}
 
+	/**
+	 * A count generates the followers' OpenIDs from their positions (simulatedOpenid), holding no
+	 * strings, so 10,000,000 followers cost nothing until asked for; an array sets them exactly.
+	 */
 	setFollowers(followers: number | string[]): void {
-		this.followers = typeof followers === 'number' ? Array.from({ length: followers }, (_, i) => simulatedOpenid(i)) : [...followers];
-		this.followerIndex = new Map(this.followers.map((openid, index) => [openid, index]));
+		this.followers.set(followers);
 	}
 
+	/** Every follower's OpenID in list order, as an array: for tests, not for millions of followers. */
 	allFollowers(): readonly string[] {
-		return this.followers;
+		return this.followers.all();
+	}
+
+	/** How many followers and the SHA-256 of their OpenIDs in order joined by "\n", without an array of them. */
+	followersDigest(): { count: number; sha256: string } {
+		return this.followers.digest();
 	}
 
 	/** A follower unfollows: gone from the list, the OpenID still valid (profile says subscribe 0). */
 	unfollow(openid: string): void {
-		this.setFollowers(this.followers.filter((candidate) => candidate !== openid));
+		this.followers.remove(openid);
 		this.account.formerFollowers.add(openid);
+	}
+
+	private followerView(): CursorListView {
+		const followers = this.followers;
+		return {
+			get ids() {
+				return followers.all();
+			},
+			indexOf: (id) => followers.indexOf(id),
+		};
 	}
 
 	/** Answers the next `times` calls to `path` with `reply` instead of serving them. */
@@ -480,7 +488,7 @@ export class WeChatSimulator {
 		if (this.userGetDailyQuota !== undefined && this.userGetSuccesses >= this.userGetDailyQuota) {
 			return { errcode: 45009, errmsg: `reach max api daily quota limit rid: ${rid()}` };
 		}
-		const page = cursorPage(this.followers, nextOpenid, this.pageSize, this.endShape, (id) => this.followerIndex.get(id));
+		const page = cursorPage(this.followers, nextOpenid, this.pageSize, this.endShape, (id) => this.followers.indexOf(id));
 		if (!page) return { errcode: 40003, errmsg: `invalid openid rid: ${rid()}` };
 		this.userGetSuccesses++;
 		return page;

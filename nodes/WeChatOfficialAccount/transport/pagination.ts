@@ -9,6 +9,8 @@ export interface CursorPage {
 	ids: readonly string[];
 	/** where the next page starts; empty when WeChat says there is none */
 	nextCursor: string;
+	/** how long WeChat says the whole list is, when it says */
+	total?: number;
 }
 
 export interface CursorListPull {
@@ -68,6 +70,7 @@ export async function pullCursorList(
 			usedCursors.add(cursor);
 			const page = await pull.fetchPage(cursor);
 			progress.pages++;
+			if (progress.pages === 1 && typeof page.total === 'number') seen.reserve(Math.min(page.total, pull.limit ?? Infinity));
 
 			const wanted = pull.limit === undefined ? Infinity : pull.limit - progress.received;
 			const fresh: string[] = [];
@@ -116,6 +119,7 @@ export async function pullCursorList(
 }
 
 interface OpenidListPage extends IDataObject {
+	total?: number;
 	data?: { openid?: string[] };
 	next_openid?: string;
 }
@@ -133,7 +137,11 @@ export async function pullOpenidList(
 		...list,
 		fetchPage: async (cursor) => {
 			const page = await client.request<OpenidListPage>(list.request(cursor), list.itemIndex);
-			return { ids: Array.isArray(page.data?.openid) ? page.data.openid : [], nextCursor: page.next_openid ?? '' };
+			return {
+				ids: Array.isArray(page.data?.openid) ? page.data.openid : [],
+				nextCursor: page.next_openid ?? '',
+				total: page.total,
+			};
 		},
 	});
 }
