@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, nodeOutput, runError, log, sh, duration } = require('./lib');
+const { LINES, ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, nodeOutput, runError, log, sh, duration } = require('./lib');
 const { PUSH_ACCOUNT, activate, pushCredential, startServer } = require('./trigger');
 
 const FOLLOWERS = Number(process.env.DEMO_FOLLOWERS || 23_000);
@@ -36,12 +36,12 @@ async function main() {
 	const line = Number((process.argv.find((arg) => arg.startsWith('--n8n=')) || '--n8n=1').slice(6));
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-demo-'));
 	const demoStarted = Date.now();
-	await step('compiling the WeChat simulator', 'about 20 s', () => sh('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.tout'], { cwd: ROOT }));
+	await step('compiling the WeChat simulator', 'about 30 s', () => sh('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.tout'], { cwd: ROOT }));
 	const { WeChatSimulator } = require(path.join(ROOT, '.tout', 'test', 'simulator', 'simulator.js'));
-	const tarball = await step('building and packing the package', 'about 20 s', () => packPackage(workDir));
+	const tarball = await step('building and packing the package', 'about 25 s', () => packPackage(workDir));
 	// The install, when there is one, prints its own lines: this step's line ends first.
 	stepNumber++;
-	process.stderr.write(`[demo] ${stepNumber}/${STEPS} n8n ${line === 2 ? '2.41.1' : '1.123.81'} from the cache (installed there the first time: about 7 minutes)\n`);
+	process.stderr.write(`[demo] ${stepNumber}/${STEPS} n8n ${line === 2 ? '2.41.1' : '1.123.81'} from the cache (installed there the first time: ${LINES[line].installTime})\n`);
 	const install = ensureN8n(line);
 	const instance = await step('installing the package into a fresh n8n user folder', 'about 5 s', () => createInstance(install, tarball, workDir));
 
@@ -50,7 +50,7 @@ async function main() {
 	try {
 		const credential = { id: 'wechatDemoCred01', name: 'WeChat simulator (demo)' };
 		stepNumber++;
-		process.stderr.write(`[demo] ${stepNumber}/${STEPS} importing the credentials and three workflows into n8n (about 20 s)... `);
+		process.stderr.write(`[demo] ${stepNumber}/${STEPS} importing the credentials and three workflows into n8n (about 30 s)... `);
 		const importStarted = Date.now();
 		await instance.importCredentials([
 			{ ...credential, type: 'weChatOfficialAccountApi', data: { appId: sim.appId, appSecret: sim.appSecret, apiDomain: 'custom', baseUrl } },
@@ -89,7 +89,7 @@ async function main() {
 			return;
 		}
 
-		const result = await step(`running the workflow that gets ${FOLLOWERS} followers (n8n execute)`, 'about 5 s', () => instance.execute(workflow.id));
+		const result = await step(`running the workflow that gets ${FOLLOWERS} followers (n8n execute)`, 'about 10 s', () => instance.execute(workflow.id));
 		const received = nodeOutput(result.run, 'Received').map((item) => item.json.openid);
 		const wechatRun = result.run?.data?.resultData?.runData?.['WeChat Official Account']?.[0];
 		if (result.code !== 0 || !result.run) {
