@@ -6,6 +6,7 @@
 // - the packed package.json: MIT, a bugs URL, no runtime dependency, n8n-workflow as the only peer;
 // - .github/workflows/publish.yml: a version tag runs npm ci, build, npm test, then
 //   `npm publish --provenance --access public` with `id-token: write`;
+// - package-lock.json is what `npm install` writes (so a fresh clone's install leaves git clean);
 // - n8n's package scanner passes on the tarball and the source, and fails on a copy of each that
 //   breaks one of its rules (so a pass means something).
 'use strict';
@@ -121,6 +122,23 @@ async function main() {
 
 		await check('.github/workflows/publish.yml: a tag runs npm ci, build, npm test, then npm publish --provenance', () => {
 			checkPublishWorkflow(fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'publish.yml'), 'utf8'));
+		});
+
+		await check('package-lock.json is the one npm install writes (npm install --package-lock-only in a copy changes nothing)', () => {
+			const copy = path.join(work, 'lock');
+			fs.mkdirSync(copy);
+			for (const file of ['package.json', 'package-lock.json', '.npmrc']) fs.copyFileSync(path.join(ROOT, file), path.join(copy, file));
+			execFileSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: copy, stdio: 'ignore' });
+			const committed = fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8');
+			const rewritten = fs.readFileSync(path.join(copy, 'package-lock.json'), 'utf8');
+			if (rewritten !== committed) {
+				const [before, after] = [committed.split('\n'), rewritten.split('\n')];
+				const line = before.findIndex((text, index) => text !== after[index]);
+				assert.fail(
+					`npm install would rewrite package-lock.json (${before.length} -> ${after.length} lines, first change at line ${line + 1}): ` +
+						'run npm install and commit the lock file it writes',
+				);
+			}
 		});
 
 		await check("n8n's package scanner passes on the tarball and the source", async () => {
