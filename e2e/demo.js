@@ -11,25 +11,47 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, nodeOutput, runError, log, sh } = require('./lib');
+const { LINES, ROOT, ensureN8n, packPackage, createInstance, followersWorkflow, nodeOutput, runError, log, sh, duration } = require('./lib');
 const { PUSH_ACCOUNT, activate, pushCredential, startServer } = require('./trigger');
 
 const FOLLOWERS = Number(process.env.DEMO_FOLLOWERS || 23_000);
+const STEPS = 8;
+let stepNumber = 0;
+
+/**
+ * One line per step on stderr: what runs and how long it usually takes (measured on 2 cores),
+ * completed with the time it took. Results go to stdout.
+ */
+async function step(title, expected, body) {
+	stepNumber++;
+	const started = Date.now();
+	process.stderr.write(`[demo] ${stepNumber}/${STEPS} ${title} (${expected})... `);
+	const result = await body();
+	process.stderr.write(`${duration(Date.now() - started)}\n`);
+	return result;
+}
 
 async function main() {
 	const ui = process.argv.includes('--ui');
 	const line = Number((process.argv.find((arg) => arg.startsWith('--n8n=')) || '--n8n=1').slice(6));
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-demo-'));
-	sh('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.tout'], { cwd: ROOT });
+	const demoStarted = Date.now();
+	await step('compiling the WeChat simulator', 'about 30 s', () => sh('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.tout'], { cwd: ROOT }));
 	const { WeChatSimulator } = require(path.join(ROOT, '.tout', 'test', 'simulator', 'simulator.js'));
-	const tarball = packPackage(workDir);
+	const tarball = await step('building and packing the package', 'about 25 s', () => packPackage(workDir));
+	// The install, when there is one, prints its own lines: this step's line ends first.
+	stepNumber++;
+	process.stderr.write(`[demo] ${stepNumber}/${STEPS} n8n ${line === 2 ? '2.41.1' : '1.123.81'} from the cache (installed there the first time: ${LINES[line].installTime})\n`);
 	const install = ensureN8n(line);
-	const instance = await createInstance(install, tarball, workDir);
+	const instance = await step('installing the package into a fresh n8n user folder', 'about 5 s', () => createInstance(install, tarball, workDir));
 
 	const sim = new WeChatSimulator({ followers: FOLLOWERS });
 	const baseUrl = await sim.start();
 	try {
 		const credential = { id: 'wechatDemoCred01', name: 'WeChat simulator (demo)' };
+		stepNumber++;
+		process.stderr.write(`[demo] ${stepNumber}/${STEPS} importing the credentials and three workflows into n8n (about 30 s)... `);
+		const importStarted = Date.now();
 		await instance.importCredentials([
 			{ ...credential, type: 'weChatOfficialAccountApi', data: { appId: sim.appId, appSecret: sim.appSecret, apiDomain: 'custom', baseUrl } },
 		]);
@@ -42,6 +64,7 @@ async function main() {
 		await instance.importCredentials([push]);
 		await instance.importWorkflows([workflow, replies.workflow, notices]);
 		await activate(instance, [replies.workflow.id]);
+		process.stderr.write(`${duration(Date.now() - importStarted)}\n`);
 
 		if (ui) {
 			const url = `http://127.0.0.1:${instance.env.N8N_PORT}/workflow/${workflow.id}`;
@@ -66,7 +89,7 @@ async function main() {
 			return;
 		}
 
-		const result = await instance.execute(workflow.id);
+		const result = await step(`running the workflow that gets ${FOLLOWERS} followers (n8n execute)`, 'about 10 s', () => instance.execute(workflow.id));
 		const received = nodeOutput(result.run, 'Received').map((item) => item.json.openid);
 		const wechatRun = result.run?.data?.resultData?.runData?.['WeChat Official Account']?.[0];
 		if (result.code !== 0 || !result.run) {
@@ -91,6 +114,7 @@ async function main() {
 		await templateDemo(instance, install, sim, notices);
 
 		await triggerDemo(instance, install, sim, replies, workDir);
+		process.stderr.write(`[demo] finished in ${duration(Date.now() - demoStarted)}\n`);
 	} finally {
 		await sim.stop();
 		fs.rmSync(workDir, { recursive: true, force: true });
@@ -108,7 +132,7 @@ function exampleWorkflow(file, id, credential) {
 /** The example "template message to followers": every message delivered once, counted by the simulator. */
 async function templateDemo(instance, install, sim, notices) {
 	const before = sim.callCount('/cgi-bin/message/template/send');
-	const result = await instance.execute(notices.id);
+	const result = await step('running the example workflow that sends 200 template messages', 'about 10 s', () => instance.execute(notices.id));
 	if (result.code !== 0 || !result.run) {
 		console.error(JSON.stringify(runError(result.run) ?? result.stderr.slice(-2000), null, 2));
 		throw new Error('the template example failed');
@@ -134,7 +158,9 @@ async function templateDemo(instance, install, sim, notices) {
 async function triggerDemo(instance, install, sim, replies, workDir) {
 	const { WeChatPushSender } = require(path.join(ROOT, '.tout', 'test', 'simulator', 'push.js'));
 	const sender = new WeChatPushSender({ ...PUSH_ACCOUNT, appId: sim.appId });
-	const server = await startServer(instance, path.join(workDir, 'n8n-server.log'), replies.path);
+	const server = await step('starting n8n as a server with the trigger workflow active', 'about 15 s', () =>
+		startServer(instance, path.join(workDir, 'n8n-server.log'), replies.path),
+	);
 	const url = `${server.base}/webhook/${replies.path}`;
 	const post = async (request) => {
 		const started = Date.now();
