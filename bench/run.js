@@ -3,6 +3,7 @@
 // user would build instead (HTTP Request with pagination + Split Out), measured side by side in
 // one run on this machine. Writes bench/RESULTS.md and bench/results.json.
 //   node bench/run.js [--sizes=100000,1000000] [--runs=5] [--n8n-runs=3] [--lines=1,2] [--latency=50]
+//   node bench/run.js --only=core         only sections 1 to 3 (floor vs node, requests, real n8n vs HTTP Request), merged
 //   node bench/run.js --only=enrich       only section 4 (profiles), merged into results.json
 //   node bench/run.js --only=trigger      only section 5 (the trigger in real n8n), merged into results.json
 //     [--trigger-events=1000] [--trigger-concurrency=8]
@@ -395,6 +396,23 @@ async function main() {
 		}
 		if (previous?.notes) saved.huge.notes = previous.notes;
 		save(saved);
+		log('wrote bench/RESULTS.md and bench/results.json');
+		return;
+	}
+	if (arg('only', '') === 'core') {
+		// sections 1 to 3 (in-process floor vs node, requests, real n8n against HTTP Request), merged
+		sh('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.tout'], { cwd: ROOT });
+		const saved = JSON.parse(fs.readFileSync(path.join(__dirname, 'results.json'), 'utf8'));
+		Object.assign(saved, { date: new Date().toISOString().slice(0, 10), inProcess: [], n8n: [] });
+		const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-bench-'));
+		try {
+			await inProcess(path.join(ROOT, '.tout'), saved);
+			if (BENCH_LINES.length) await inN8n(path.join(ROOT, '.tout'), packPackage(workDir), workDir, saved);
+		} finally {
+			fs.rmSync(workDir, { recursive: true, force: true });
+		}
+		fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(saved, null, 2)}\n`);
+		fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), report(saved));
 		log('wrote bench/RESULTS.md and bench/results.json');
 		return;
 	}
