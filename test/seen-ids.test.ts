@@ -130,3 +130,26 @@ describe('SeenIds.reserve', () => {
 		expect(seen.add('x')).toBe(true);
 	});
 });
+
+describe('SeenIds at chunk boundaries', () => {
+	it('stays exact when entries end exactly at a chunk end (31-character IDs: 32 bytes each)', () => {
+		// 2^20 / 32 entries fill a chunk exactly; 40,000 IDs span two chunks, with growths on the way.
+		const seen = new SeenIds({ initialCapacity: 2 });
+		const ids = Array.from({ length: 40_000 }, (_, i) => `o${String(i).padStart(30, '0')}`);
+		for (const id of ids) expect(seen.add(id)).toBe(true);
+		for (const id of ids) expect(seen.add(id)).toBe(false);
+		expect(seen.size).toBe(40_000);
+	});
+
+	it('stays exact with mixed lengths that end at chunk ends now and then', () => {
+		const seen = new SeenIds({ initialCapacity: 2 });
+		const reference = new Set<string>();
+		for (let i = 0; i < 120_000; i++) {
+			const id = `o${i}`.padEnd([6, 14, 30, 27, 62][i % 5], 'x');
+			expect(seen.add(id)).toBe(!reference.has(id));
+			reference.add(id);
+		}
+		for (const id of reference) expect(seen.add(id)).toBe(false);
+		expect(seen.size).toBe(reference.size);
+	});
+});

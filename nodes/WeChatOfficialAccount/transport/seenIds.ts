@@ -35,8 +35,8 @@ export class SeenIds {
 	private readonly chunks: Uint8Array[] = [];
 	/** bytes used in each full chunk (an entry that does not fit starts the next one) */
 	private readonly chunkEnds: number[] = [];
-	/** where the next entry goes: chunk index * CHUNK_SIZE + position */
-	private arenaEnd = 0;
+	/** bytes used in the last chunk */
+	private lastChunkUsed = 0;
 	private count = 0;
 	private readonly overflow = new Set<string>();
 	private readonly maxArenaBytes: number;
@@ -79,9 +79,10 @@ export class SeenIds {
 			if (tags[slot] === tag && this.equals(stored - 1, id, header)) return false;
 			slot = (slot + 1) & mask;
 		}
-		if (this.arenaEnd >= this.maxArenaBytes) return this.addOverflow(id);
+		const offset = this.append(id, header);
+		if (offset < 0) return this.addOverflow(id);
 
-		slots[slot] = this.append(id, header) + 1;
+		slots[slot] = offset + 1;
 		tags[slot] = tag;
 		this.count++;
 		if (this.count * 4 > this.capacity * 3) this.grow();
@@ -132,18 +133,24 @@ export class SeenIds {
 		return true;
 	}
 
-	/** Copies the ID to the arena; returns its offset. */
+	/**
+	 * Copies the ID to the arena; returns its offset, or -1 when the arena is full. The bytes used
+	 * in the last chunk are kept on their own: an entry may end exactly at a chunk's end, where an
+	 * offset taken modulo the chunk size would read 0.
+	 */
 	private append(id: string, header: number): number {
 		const length = header & 0x7f;
 		const needed = 1 + (header & 0x80 ? 2 * length : length);
-		let position = this.arenaEnd & CHUNK_MASK;
-		if (this.chunks.length === 0 || position + needed > CHUNK_SIZE) {
+		let position = this.lastChunkUsed;
+		const newChunk = this.chunks.length === 0 || position + needed > CHUNK_SIZE;
+		const offset = newChunk ? this.chunks.length * CHUNK_SIZE : (this.chunks.length - 1) * CHUNK_SIZE + position;
+		// Offsets (+ 1) must fit the table's Uint32Array.
+		if (offset + needed > this.maxArenaBytes) return -1;
+		if (newChunk) {
 			if (this.chunks.length > 0) this.chunkEnds.push(position);
 			this.chunks.push(new Uint8Array(CHUNK_SIZE));
-			this.arenaEnd = (this.chunks.length - 1) * CHUNK_SIZE;
 			position = 0;
 		}
-		const offset = this.arenaEnd;
 		const chunk = this.chunks[this.chunks.length - 1];
 		chunk[position++] = header;
 		if (header & 0x80) {
@@ -155,7 +162,7 @@ export class SeenIds {
 		} else {
 			for (let i = 0; i < length; i++) chunk[position++] = id.charCodeAt(i);
 		}
-		this.arenaEnd = offset + needed;
+		this.lastChunkUsed = position;
 		return offset;
 	}
 
@@ -170,7 +177,7 @@ export class SeenIds {
 		const tags = (this.tags = new Uint8Array(this.capacity));
 		for (let index = 0; index < this.chunks.length; index++) {
 			const chunk = this.chunks[index];
-			const end = index < this.chunkEnds.length ? this.chunkEnds[index] : this.arenaEnd & CHUNK_MASK;
+			const end = index < this.chunkEnds.length ? this.chunkEnds[index] : this.lastChunkUsed;
 			let position = 0;
 			while (position < end) {
 				const offset = index * CHUNK_SIZE + position;
