@@ -227,7 +227,9 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 		if (response?.errcode) {
 			const errmsg = String(response.errmsg ?? '');
 			const explanation = explainErrcode(response.errcode, errmsg, 'token');
-			throw new UserError(explanation.message, { description: explanation.description });
+			// n8n's credential dialog shows only the message of a failed token fetch: the advice goes
+			// into it too (the node's errors take it apart again, see tokenFailureOf).
+			throw new UserError(`${explanation.message}. ${explanation.description}`, { description: explanation.description });
 		}
 		if (typeof response?.access_token !== 'string' || response.access_token === '') {
 			throw new UserError(`${TOKEN_ENDPOINT_FAILURE} at ${hostOf(baseUrl)} answered without an access token`, {

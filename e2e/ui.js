@@ -161,10 +161,10 @@ async function main() {
 			await page.goto(`${ed.base}/home/credentials/${WRONG_CREDENTIAL.id}`);
 			await dialog.getByText(/Couldn.t connect with these settings/).waitFor();
 			await dialog.getByText('More details').click();
-			const detail = dialog.getByText(/WeChat rejected the AppSecret \(WeChat errcode 40125\)/).first();
+			// n8n 2.41.1 shows the error's message here, not its description: the credential puts the
+			// advice (where to copy the AppSecret from) into the message.
+			const detail = dialog.getByText(/WeChat rejected the AppSecret \(WeChat errcode 40125\)\. Copy the AppSecret from/).first();
 			await detail.waitFor();
-			// n8n 2.41.1 shows the error's message here, not its description (the advice where to copy
-			// the AppSecret from, which the node's execution errors show).
 			const text = await dialog.innerText();
 			for (const secret of ed.secrets()) assert.ok(!text.includes(secret), 'no secret in the credential dialog');
 			await shot('credential-wrong-appsecret');

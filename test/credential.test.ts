@@ -33,7 +33,9 @@ describe('Credential test (the Test button): a new credential', () => {
 	test('a wrong AppSecret fails with the readable message', async () => {
 		fixture = await Fixture.start({}, { appSecret: 'not-the-secret-000000000000000000' });
 		const result = await testCredential(fixture.store, fixture.credentialId);
-		expect(result).toEqual({ status: 'Error', message: 'WeChat rejected the AppSecret (WeChat errcode 40125)' });
+		// n8n's dialog shows only the message of a failed token fetch: it must carry the advice.
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^WeChat rejected the AppSecret \(WeChat errcode 40125\)\. Copy the AppSecret from WeChat Official Accounts Platform/);
 		expect(result.message).not.toContain('not-the-secret');
 	});
 

@@ -26,7 +26,8 @@ export interface StoredToken extends IDataObject {
  */
 export const TOKEN_ENDPOINT_FAILURE = 'The WeChat token endpoint';
 export const TOKEN_ENDPOINT_UNREACHABLE = 'could not be reached';
-const ERRCODE_IN_MESSAGE = /\(WeChat errcode (-?\d+)\)$/;
+/** The errcode a token failure names; the credential may follow it with ". <advice>". */
+const ERRCODE_IN_MESSAGE = /\(WeChat errcode (-?\d+)\)(?:$|\. )/;
 
 export interface TokenFailure {
 	message: string;
@@ -84,9 +85,12 @@ export function tokenFailureOf(error: unknown): TokenFailure | undefined {
 		if (typeof message === 'string') {
 			const errcode = ERRCODE_IN_MESSAGE.exec(message)?.[1];
 			if (errcode !== undefined || message.startsWith(TOKEN_ENDPOINT_FAILURE)) {
+				const advice = typeof description === 'string' ? description : '';
+				// The credential repeats the advice in its message for n8n's credential dialog.
+				const match = ERRCODE_IN_MESSAGE.exec(message);
 				return {
-					message,
-					description: typeof description === 'string' ? description : '',
+					message: match ? message.slice(0, match.index + match[0].replace(/\. $/, '').length) : message,
+					description: advice || (match ? message.slice(match.index + match[0].length) : ''),
 					errcode: errcode === undefined ? undefined : Number(errcode),
 					network: message.endsWith(TOKEN_ENDPOINT_UNREACHABLE),
 				};
