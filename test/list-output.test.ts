@@ -12,7 +12,7 @@ import path from 'node:path';
 import { BinaryDataService } from 'n8n-core';
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
-import { PageChannel, csvField } from '../nodes/WeChatOfficialAccount/helpers/listOutput';
+import { PageChannel, collectedFileLimit, csvField } from '../nodes/WeChatOfficialAccount/helpers/listOutput';
 import { Fixture, errorOf } from './harness/fixture';
 
 // n8n-core resolves its services from its own copy of the DI container.
@@ -161,26 +161,35 @@ describe.each(MODES)('One File, binary data in %s mode', (mode) => {
 		expect(fixture.sim.requests('/cgi-bin/user/info/batchget')).toHaveLength(6);
 	});
 
-	test('a failure on the 3rd page fails the node with what was received and where to resume, and outputs no file', async () => {
+	test('a failure on the 3rd page fails the node, outputs no file, and points back to the start (resuming after the last page would lose the first ones)', async () => {
 		fixture = await Fixture.start({ followers: 35_000 });
 		const all = fixture.sim.allFollowers();
 		fixture.sim.when('/cgi-bin/user/get', 3, () => fixture.sim.injectFault('/cgi-bin/user/get', { errcode: 45009, errmsg: 'reach max api daily quota limit' }));
 		const filesBefore = storedFiles().length;
 		const error = await errorOf(() => fixture.getFollowers(fileRun()));
-		expect(error.context).toMatchObject({ received: 20_000, resumeAfter: all[19_999] });
+		expect(error.context).toMatchObject({ received: 0, resumeAfter: '' });
 		expect(error.description).toContain('Received 20000 followers in 2 page(s)');
-		expect(error.description).toContain(`set "Start After OpenID" to ${all[19_999]}`);
-		expect(error.description).toContain('no file is output');
+		expect(error.description).toContain('no file is output for a failed pull, so run it again from the start');
+		expect(error.description).not.toContain(all[19_999]);
 		expect(error.description).not.toContain('in the output only when');
 		expect(storedFiles()).toHaveLength(filesBefore);
 
-		// With On Error: Continue the item is the error, with the resume point; no file item.
+		// With On Error: Continue the item is the error; a workflow resuming from it starts over.
 		fixture.sim.when('/cgi-bin/user/get', 6, () => fixture.sim.injectFault('/cgi-bin/user/get', { errcode: 45009, errmsg: 'reach max api daily quota limit' }));
 		const items = await fixture.getFollowers(fileRun(), { continueOnFail: true });
 		expect(items).toHaveLength(1);
 		expect(items[0].binary).toBeUndefined();
-		expect(items[0].json).toMatchObject({ received: 20_000, resumeAfter: all[19_999] });
+		expect(items[0].json).toMatchObject({ received: 0, resumeAfter: '' });
 		expect(items[0].json.description).toContain('no file is output');
+	});
+
+	test('a failed file pull that started after an OpenID points back to that OpenID', async () => {
+		fixture = await Fixture.start({ followers: 35_000 });
+		const all = fixture.sim.allFollowers();
+		fixture.sim.when('/cgi-bin/user/get', 2, () => fixture.sim.injectFault('/cgi-bin/user/get', { errcode: 45009, errmsg: 'reach max api daily quota limit' }));
+		const error = await errorOf(() => fixture.getFollowers(fileRun({ options: { startAfterOpenid: all[4_999] } })));
+		expect(error.context).toMatchObject({ received: 0, resumeAfter: all[4_999] });
+		expect(error.description).toContain(`run it again with "Start After OpenID" still ${all[4_999]}`);
 	});
 
 	test('a stopped execution ends the pull and the file; no file is output', async () => {
@@ -273,6 +282,23 @@ describe('One File keeps memory bounded', () => {
 		// The pull stopped soon after (a page or two ahead), not at the end of the 50 pages.
 		expect(fixture.sim.requests('/cgi-bin/user/get').length).toBeLessThanOrEqual(5);
 	});
+	test('a store that refuses before reading for another reason than the stream (e.g. a missing bucket) fails at once: no pull collected into memory', async () => {
+		fixture = await Fixture.start({ followers: 50_000, pageSize: 1_000 });
+		const real = service().managers['filesystem-v2'];
+		service().setManager('filesystem-v2', {
+			store: async () => {
+				throw new Error('the S3 bucket n8n-binary does not exist');
+			},
+		});
+		try {
+			const error = await errorOf(() => fixture.getFollowers(fileRun()));
+			expect(error.message).toBe('The file of followers could not be stored: the S3 bucket n8n-binary does not exist');
+		} finally {
+			service().setManager('filesystem-v2', real);
+		}
+		expect(fixture.sim.requests('/cgi-bin/user/get').length).toBeLessThanOrEqual(3);
+	});
+
 	test('a binary store that stops reading early without failing: the node fails instead of outputting a short file', async () => {
 		fixture = await Fixture.start({ followers: 50_000, pageSize: 1_000 });
 		const real = service().managers['filesystem-v2'];
@@ -399,5 +425,24 @@ describe('CSV fields and the page channel', () => {
 		readerSide.fail(new Error('pull failed'));
 		await expect(blockedTake).rejects.toThrow('pull failed');
 		await expect(readerSide.put(3)).rejects.toThrow('pull failed');
+	});
+});
+
+describe('One File in memory mode is bounded', () => {
+	beforeEach(() => useMode('memory'));
+
+	test('a file larger than memory mode can hold fails early, saying to use filesystem mode; no file', async () => {
+		fixture = await Fixture.start({ followers: 50_000, pageSize: 1_000 });
+		const before = collectedFileLimit.megabytes;
+		collectedFileLimit.megabytes = 0.1; // 100,000 bytes: about 3,400 OpenIDs
+		try {
+			const error = await errorOf(() => fixture.getFollowers(fileRun()));
+			expect(error.message).toBe('The file of followers is larger than n8n can hold in memory (over 0.1 MB)');
+			expect(error.description).toContain('N8N_DEFAULT_BINARY_DATA_MODE=filesystem');
+		} finally {
+			collectedFileLimit.megabytes = before;
+		}
+		// The pull stopped a page or two after the bound, not at the end of the 50 pages.
+		expect(fixture.sim.requests('/cgi-bin/user/get').length).toBeLessThanOrEqual(7);
 	});
 });

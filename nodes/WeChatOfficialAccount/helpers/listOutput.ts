@@ -92,8 +92,8 @@ export interface ListOutputSpec {
 	profiles?: (openids: string[]) => Promise<IDataObject[]>;
 	/** the CSV columns when `profiles` is set */
 	profileColumns?: readonly string[];
-	/** runs the pull, handing each page's new OpenIDs to `emit` */
-	pull(emit: (openids: string[]) => Promise<void>): Promise<CursorListProgress>;
+	/** runs the pull, handing each page's new OpenIDs to `emit`; `how` goes into the pull's options */
+	pull(emit: (openids: string[]) => Promise<void>, how: { partialOutput: boolean }): Promise<CursorListProgress>;
 }
 
 /** Runs the pull of one input item and outputs it as the item's Output parameter says. */
@@ -118,7 +118,7 @@ export async function outputList(
 				// One pairedItem object for all items of an input item, as n8n's constructExecutionMetaData does.
 				for (const openid of openids) output.push({ json: { openid }, pairedItem });
 			}
-		});
+		}, { partialOutput: true });
 		return;
 	}
 
@@ -128,7 +128,7 @@ export async function outputList(
 			const json: IDataObject = { ...itemFields, page: ++page, count: openids.length, openids };
 			if (spec.profiles) json.profiles = await spec.profiles(openids);
 			output.push({ json, pairedItem });
-		});
+		}, { partialOutput: true });
 		return;
 	}
 
@@ -164,7 +164,7 @@ export async function outputList(
 		mimeType: FORMATS[format].mimeType,
 		noun: spec.noun,
 		header,
-		pull: async (put) => await spec.pull(async (openids) => await put(await encodePage(openids))),
+		pull: async (put) => await spec.pull(async (openids) => await put(await encodePage(openids)), { partialOutput: false }),
 	});
 	output.push({
 		json: {
@@ -203,10 +203,6 @@ export function ndjsonRows(rows: readonly IDataObject[]): string {
 	for (const row of rows) text += `${JSON.stringify(row)}\n`;
 	return text;
 }
-
-/** The text pagination.ts adds to a failed pull; untrue in file mode, where no part is output. */
-const PARTIAL_OUTPUT_NOTE = ` (they are in the output only when the node's "On Error" setting continues)`;
-const NO_FILE_NOTE = ' (no file is output for a failed pull; run it again, or resume as follows and combine the files)';
 
 /** Raised into the pull when the file writer stopped taking pages. */
 class WriterStopped extends Error {}
@@ -336,10 +332,20 @@ async function streamToBinary(
 		});
 	}
 
-	if (!started) {
-		// This storage mode does not take a stream: the same pages, collected.
+	// Memory, S3 and database modes read the body as a Node stream: calling its stream methods on
+	// the pages throws a TypeError before a byte is read. Any other refusal is a storage failure.
+	if (!started && streamed.error instanceof TypeError) {
+		// This storage mode does not take a stream: the same pages, collected, up to a bound.
 		const collected = await settle(collect(channel));
+		if (!collected.ok) channel.fail(collected.error);
 		const pulled = await settle(pulling);
+		if (!collected.ok && collected.error instanceof FileTooLarge) {
+			throw new NodeOperationError(context.getNode(), `The file of ${file.noun} is larger than n8n can hold in memory (over ${collectedFileLimit.megabytes} MB)`, {
+				itemIndex,
+				description:
+					'n8n keeps binary data in memory in its default mode. Run n8n with N8N_DEFAULT_BINARY_DATA_MODE=filesystem to write the file to disk page by page, or choose One Item per Page. No file was output.',
+			});
+		}
 		if (!pulled.ok) throw fileModeError(pulled.error);
 		if (!collected.ok) throw fileModeError(collected.error);
 		return { binary: await context.helpers.prepareBinaryData(collected.value, file.fileName, file.mimeType), progress: pulled.value };
@@ -356,18 +362,29 @@ async function streamToBinary(
 	});
 }
 
-async function collect(channel: PageChannel<Buffer>): Promise<Buffer> {
+/**
+ * The most a file collected in memory may hold: n8n's memory mode turns it into one base64
+ * string, and V8's longest string (about 512 MiB characters) holds some 400 MB of file.
+ */
+export const collectedFileLimit = { megabytes: 350 };
+
+class FileTooLarge extends Error {}
+
+async function collect(channel: PageChannel<Buffer>, maxBytes = collectedFileLimit.megabytes * 1_000_000): Promise<Buffer> {
 	const chunks: Buffer[] = [];
-	for (let chunk = await channel.take(); chunk !== undefined; chunk = await channel.take()) chunks.push(chunk);
+	let bytes = 0;
+	for (let chunk = await channel.take(); chunk !== undefined; chunk = await channel.take()) {
+		bytes += chunk.length;
+		if (bytes > maxBytes) throw new FileTooLarge(`over ${maxBytes} bytes`);
+		chunks.push(chunk);
+	}
 	return Buffer.concat(chunks);
 }
 
-/** The pull's error with its note made true for file mode: nothing received is output. */
+/** A failure of a file pull says that no file was output (the pull's own note says so when it got a page). */
 function fileModeError(error: unknown): unknown {
-	if ((error instanceof NodeApiError || error instanceof NodeOperationError) && error.description) {
-		error.description = error.description.includes(PARTIAL_OUTPUT_NOTE)
-			? error.description.replace(PARTIAL_OUTPUT_NOTE, NO_FILE_NOTE)
-			: `${error.description} No file was output.`;
+	if ((error instanceof NodeApiError || error instanceof NodeOperationError) && !/no file is output/.test(error.description ?? '')) {
+		error.description = error.description ? `${error.description} No file was output.` : 'No file was output.';
 	}
 	return error;
 }

@@ -29,6 +29,12 @@ export interface CursorListPull {
 	noun: string;
 	/** for messages: the parameter that takes the resume point */
 	resumeParameter: string;
+	/**
+	 * Whether what was received before a failure can reach the output (items under "On Error:
+	 * Continue"); false for one file, which a failed pull never outputs: the error then points
+	 * back to the pull's start, since resuming after the last ID would lose what came before.
+	 */
+	partialOutput?: boolean;
 }
 
 export interface CursorListProgress {
@@ -149,6 +155,15 @@ export async function pullOpenidList(
 /** Adds what a failed pull received and where to resume to its error, for the message and for error items. */
 function withProgress(error: unknown, progress: CursorListProgress, pull: CursorListPull): unknown {
 	if (!(error instanceof NodeApiError || error instanceof NodeOperationError) || progress.pages === 0) {
+		return error;
+	}
+	if (pull.partialOutput === false) {
+		const again = pull.startAfter ? `with "${pull.resumeParameter}" still ${pull.startAfter}` : 'from the start';
+		const note =
+			`Received ${progress.received} ${pull.noun} in ${progress.pages} page(s) before this error; ` +
+			`no file is output for a failed pull, so run it again ${again}.`;
+		error.description = error.description ? `${error.description} ${note}` : note;
+		Object.assign(error.context, { received: 0, resumeAfter: pull.startAfter });
 		return error;
 	}
 	const resume = progress.resumeAfter

@@ -18,7 +18,7 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 	await outputList.call(this, itemIndex, output, {
 		noun: 'blacklisted followers',
 		baseName: 'blacklist',
-		pull: async (emit) =>
+		pull: async (emit, how) =>
 			await pullOpenidList.call(this, client, {
 				startAfter: startAfterOf(this, itemIndex),
 				limit: limitOf(this, itemIndex),
@@ -27,6 +27,7 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 				resumeParameter: 'Start After OpenID',
 				request: (cursor) => ({ method: 'POST', path: '/cgi-bin/tags/members/getblacklist', body: { begin_openid: cursor } }),
 				emit,
+				...how,
 			}),
 	});
 };

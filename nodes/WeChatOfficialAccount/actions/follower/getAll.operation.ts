@@ -67,7 +67,7 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 		baseName: 'followers',
 		profiles: includeProfile ? profilesOf : undefined,
 		profileColumns: PROFILE_COLUMNS,
-		pull: async (emit) =>
+		pull: async (emit, how) =>
 			await pullOpenidList.call(this, client, {
 				startAfter: startAfterOf(this, itemIndex),
 				limit,
@@ -76,6 +76,7 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 				resumeParameter: 'Start After OpenID',
 				request: (cursor) => ({ method: 'GET', path: '/cgi-bin/user/get', qs: cursor ? { next_openid: cursor } : {} }),
 				emit,
+				...how,
 			}),
 	});
 };

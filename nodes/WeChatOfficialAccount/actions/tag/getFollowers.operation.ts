@@ -22,7 +22,7 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 		noun: `followers of tag ${tagId}`,
 		baseName: `tag-${tagId}-followers`,
 		itemFields: { tagId },
-		pull: async (emit) =>
+		pull: async (emit, how) =>
 			await pullOpenidList.call(this, client, {
 				startAfter: startAfterOf(this, itemIndex),
 				limit: limitOf(this, itemIndex),
@@ -31,6 +31,7 @@ export const execute: OperationExecute = async function (itemIndex, client, outp
 				resumeParameter: 'Start After OpenID',
 				request: (cursor) => ({ method: 'POST', path: '/cgi-bin/user/tag/get', body: { tagid: tagId, next_openid: cursor } }),
 				emit,
+				...how,
 			}),
 	});
 };
