@@ -200,8 +200,16 @@ describe('Output schemas (the fields the editor shows before a first run)', () =
 		const items = await fixture.run(`${resource}.${operation}` as never, parameters, { input });
 		expect(items.length).toBeGreaterThan(0);
 		for (const item of items) expect(mismatches(item.json, schemaOf(resource, operation))).toEqual([]);
+		// And the other way: the schema offers no top-level field the items never carry (the editor
+		// would offer $json.<field> for mapping, and it would never arrive).
+		const present = new Set(items.flatMap((item) => Object.keys(item.json)));
+		const offered = Object.keys(schemaOf(resource, operation).properties ?? {});
+		expect(offered.filter((field) => !present.has(field) && !OPTIONAL_FIELDS.has(field))).toEqual([]);
 	});
 });
+
+/** Fields WeChat sends only for some followers (an account linked to the Open Platform). */
+const OPTIONAL_FIELDS = new Set(['unionid']);
 
 interface JsonSchema {
 	type: string;
