@@ -13,7 +13,7 @@ const dateRange = ['Date Range'];
 
 module.exports = {
 	Follower: {
-		'Get Many': [...list, 'Include Profile', 'Options'],
+		'Get Many': [...list, 'Include Profile', 'Output', 'Options'],
 		Get: ['OpenID', 'Options'],
 		'Update Remark': ['OpenID', 'Remark'],
 	},
@@ -24,11 +24,11 @@ module.exports = {
 		Delete: ['Tag'],
 		'Add Followers': ['Tag', 'OpenIDs'],
 		'Remove Followers': ['Tag', 'OpenIDs'],
-		'Get Followers': ['Tag', ...list, 'Options'],
+		'Get Followers': ['Tag', ...list, 'Output', 'Options'],
 		'Get Follower Tags': ['OpenID'],
 	},
 	Blacklist: {
-		'Get Many': [...list, 'Options'],
+		'Get Many': [...list, 'Output', 'Options'],
 		Add: ['OpenIDs'],
 		Remove: ['OpenIDs'],
 	},
