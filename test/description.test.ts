@@ -130,6 +130,26 @@ describe('Words', () => {
 		expect(strings.length).toBeGreaterThan(500);
 		expect(strings.filter((text) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(text))).toEqual([]);
 	});
+
+	test('no Chinese in any text the code can show either (error messages and advice): only comments may quote WeChat', () => {
+		const sources = (dir: string): string[] =>
+			(fs.readdirSync(dir, { recursive: true }) as string[]).filter((name) => name.endsWith('.ts')).map((name) => path.join(dir, name));
+		const files = [...sources(path.join(__dirname, '../nodes')), ...sources(path.join(__dirname, '../credentials'))];
+		expect(files.length).toBeGreaterThan(80);
+		const found: string[] = [];
+		for (const file of files) {
+			// Comments removed (block, then line comments not inside a string's quotes on that line).
+			const code = fs
+				.readFileSync(file, 'utf8')
+				.replace(/\/\*[\s\S]*?\*\//g, '')
+				.split('\n')
+				.map((line) => line.replace(/^\s*\/\/.*$/, '').replace(/\s\/\/ [^'"`]*$/, ''));
+			code.forEach((line) => {
+				if (/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(line)) found.push(`${path.relative(path.join(__dirname, '..'), file)}: ${line.trim()}`);
+			});
+		}
+		expect(found).toEqual([]);
+	});
 });
 
 describe('Trigger in the node picker', () => {

@@ -83,6 +83,18 @@ const fileRun = (parameters: Record<string, unknown> = {}) => ({ returnAll: true
 describe.each(MODES)('One File, binary data in %s mode', (mode) => {
 	beforeEach(() => useMode(mode));
 
+	test('CSV and NDJSON stay well-formed whatever an ID holds (quoted, escaped), read back equal', async () => {
+		fixture = await Fixture.start({ followers: 0 });
+		const odd = ['oPlain000000000000000000000', 'o,comma', 'o"quote', 'o\nline', 'o\\back'];
+		fixture.sim.setFollowers(odd);
+		const [csv] = await fixture.getFollowers(fileRun());
+		expect(parseCsv(await fileOf(csv.binary!.data))).toEqual([['openid'], ...odd.map((id) => [id])]);
+		const [ndjson] = await fixture.getFollowers(fileRun({ fileFormat: 'ndjson' }));
+		const lines = (await fileOf(ndjson.binary!.data)).split('\n');
+		expect(lines.pop()).toBe('');
+		expect(lines.map((line) => JSON.parse(line))).toEqual(odd.map((openid) => ({ openid })));
+	});
+
 	test('CSV: a header, then every follower once, in order; the item says what the file holds', async () => {
 		fixture = await Fixture.start({ followers: 23_000 });
 		const all = fixture.sim.allFollowers();

@@ -155,7 +155,11 @@ export async function outputList(
 			const rows = await spec.profiles(openids);
 			return format === 'csv' ? csvRows(rows, columns) : ndjsonRows(rows);
 		}
-		return format === 'csv' ? csvRows(openids.map((openid) => ({ openid })), columns) : ndjsonRows(openids.map((openid) => ({ openid })));
+		// OpenIDs alone: one line each, without a row object per follower (10 M of them in a big pull).
+		let text = '';
+		if (format === 'csv') for (const openid of openids) text += `${csvField(openid)}\n`;
+		else for (const openid of openids) text += `{"openid":${JSON.stringify(openid)}}\n`;
+		return text;
 	};
 	const header = format === 'csv' ? `${columns.map(csvField).join(',')}\n` : '';
 
